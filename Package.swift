@@ -1,0 +1,28 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// Dependencies run one way: EventLog (storage, no domain words) <- ClearanceCLI <- clearance.
+// The domain and projections libraries slot in between as they arrive.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "clearance",
+    products: [
+        .executable(name: "clearance", targets: ["clearance"])
+    ],
+    targets: [
+        .target(name: "EventLog", swiftSettings: strict),
+        .target(name: "ClearanceCLI", dependencies: ["EventLog"], swiftSettings: strict),
+        .executableTarget(name: "clearance", dependencies: ["ClearanceCLI"], swiftSettings: strict),
+        .target(
+            name: "TestSupport", dependencies: ["EventLog"], path: "Tests/TestSupport",
+            swiftSettings: strict),
+        .testTarget(
+            name: "EventLogTests", dependencies: ["EventLog", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ClearanceCLITests",
+            dependencies: ["ClearanceCLI", "EventLog", "TestSupport", "clearance"],
+            swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,66 @@
+/// What a command accepts, used both to parse its arguments and to print its help.
+struct CommandSpec: Sendable {
+    struct Option: Sendable {
+        let name: String
+        /// nil for a flag; otherwise the placeholder shown in help, e.g. `N` or `TIME`.
+        let value: String?
+        let help: String
+
+        static func flag(_ name: String, _ help: String) -> Option { Option(name: name, value: nil, help: help) }
+        static func value(_ name: String, _ value: String, _ help: String) -> Option {
+            Option(name: name, value: value, help: help)
+        }
+    }
+
+    struct Positional: Sendable {
+        let name: String
+        let help: String
+        var optional = false
+    }
+
+    let name: String
+    let summary: String
+    var positionals: [Positional] = []
+    var options: [Option] = []
+    var discussion: String = ""
+
+    /// Accepted by every command.
+    static let globalOptions: [Option] = [
+        .value("--log", "DIR", "the log directory (default: $CLEARANCE_LOG, else ./event-log)"),
+        .value("--actor", "NAME", "who acts (default: $CLEARANCE_ACTOR)"),
+        .flag("--help", "show this help"),
+    ]
+
+    var allOptions: [Option] { options + Self.globalOptions }
+
+    var usage: String {
+        var parts = ["clearance", name]
+        parts += positionals.map { $0.optional ? "[\($0.name)]" : $0.name }
+        if !options.isEmpty { parts.append("[options]") }
+        return parts.joined(separator: " ")
+    }
+
+    var help: String {
+        var lines = ["\(summary)", "", "usage: \(usage)"]
+        if !positionals.isEmpty {
+            lines.append("")
+            lines.append("arguments:")
+            lines += positionals.map { "  " + pad($0.name, 22) + $0.help }
+        }
+        lines.append("")
+        lines.append("options:")
+        for option in allOptions {
+            let left = option.value.map { "\(option.name) \($0)" } ?? option.name
+            lines.append("  " + pad(left, 22) + option.help)
+        }
+        if !discussion.isEmpty {
+            lines.append("")
+            lines.append(discussion)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s + "  " : s + String(repeating: " ", count: width - s.count)
+    }
+}

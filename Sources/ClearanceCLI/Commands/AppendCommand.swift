@@ -1,0 +1,51 @@
+import EventLog
+import Foundation
+
+/// `clearance append`: appends stdin's events as one atomic batch and prints the new head.
+enum AppendCommand {
+    static let spec = CommandSpec(
+        name: "append",
+        summary: "append events from stdin (JSON Lines) as one atomic batch",
+        options: [
+            .value("--expect-seq", "N", "refuse unless the log's head is still seq N (optimistic concurrency)")
+        ],
+        discussion: """
+            Each stdin line is one event: {"type": "...", "actor": "...", "id": "...", "data": {...}}.
+            type is required; actor defaults to --actor; id is optional (generated when absent);
+            data defaults to {}. All lines are appended together or not at all. An event whose id is
+            already in the log is not written again (reported, exit 0). Prints the new head as SEQ:HASH.
+            """)
+
+    static func run(_ arguments: ParsedArguments, _ context: Context) throws {
+        let expected = try arguments.integer("--expect-seq", in: 0...Int.max, command: spec.name)
+        let input = FileHandle.standardInput.readDataToEndOfFile()
+        let entries = try AppendInput.parse(Array(input), defaultActor: context.actor)
+        let log = try LogFile.open(in: context.logDirectory)
+        let result = try log.append(entries, expecting: expected)
+        if let recovery = result.recovered { Terminal.note(RecoveryReport.describe(recovery)) }
+        for duplicate in result.duplicates {
+            Terminal.note("event \(duplicate.index + 1): id \"\(duplicate.id)\" is already in the log at seq \(duplicate.seq): not written again")
+        }
+        let written = result.seqs.compactMap { $0 }
+        if let first = written.first, let last = written.last {
+            Terminal.out("appended \(written.count) event\(written.count == 1 ? "" : "s") (seq \(first == last ? "\(first)" : "\(first)-\(last)"))")
+        } else {
+            Terminal.out("appended nothing: every event was already in the log")
+        }
+        Terminal.out("head \(result.head.anchor)")
+    }
+}
+
+enum RecoveryReport {
+    static func describe(_ recovery: LogFile.Recovery) -> String {
+        let tail = recovery.tail
+        return "recovered a torn tail: \(tail.byteCount) bytes after byte offset \(tail.offset) "
+            + "(\(tail.completeEntries) complete entr\(tail.completeEntries == 1 ? "y" : "ies") of an unfinished batch) "
+            + "moved to \(recovery.quarantinePath)"
+    }
+
+    static func describe(_ tail: TornTail) -> String {
+        "note: a torn tail of \(tail.byteCount) bytes follows byte offset \(tail.offset) (an unfinished batch); "
+            + "it is ignored here and will be moved aside by the next append"
+    }
+}

@@ -1,0 +1,57 @@
+import EventLog
+import Foundation
+
+/// `clearance bench log`: generates a log and measures append, verify and decode on it.
+enum BenchCommand {
+    static let spec = CommandSpec(
+        name: "bench",
+        summary: "measure the log: bulk and durable append, verify, read-and-decode (optionally vs sqlite3)",
+        positionals: [.init(name: "SUITE", help: "what to measure: log (the default)", optional: true)],
+        options: [
+            .value("--events", "N", "events in the generated log (default 1000000)"),
+            .value("--batch", "N", "events per batch in the bulk append (default 10000)"),
+            .value("--singles", "N", "durable single appends to time (default 1000)"),
+            .value("--dir", "DIR", "where to build the data (default: a new temporary directory, removed after)"),
+            .flag("--vs-sqlite", "run the same loads in the sqlite3 program and print each ratio"),
+        ],
+        discussion: "Build with 'swift build -c release' (or 'swift run -c release clearance bench') for real figures.")
+
+    static func run(_ arguments: ParsedArguments, _ context: Context) throws {
+        if let suite = arguments.positional(0), suite != "log" {
+            throw UsageError("unknown benchmark suite '\(suite)' (available: log)", command: spec.name)
+        }
+        let events = try arguments.integer("--events", in: 1...100_000_000, command: spec.name) ?? 1_000_000
+        let batch = try arguments.integer("--batch", in: 1...LogFile.maximumBatchEntries, command: spec.name) ?? 10_000
+        let singles = try arguments.integer("--singles", in: 1...1_000_000, command: spec.name) ?? 1000
+        let ownsDirectory = arguments.value("--dir") == nil
+        let directory = arguments.value("--dir") ?? NSTemporaryDirectory() + "clearance-bench-\(getpid())"
+        defer { if ownsDirectory { try? FileManager.default.removeItem(atPath: directory) } }
+        let logDirectory = directory + "/log"
+        if FileManager.default.fileExists(atPath: LogFile.path(in: logDirectory)) {
+            throw CommandFailure("\(logDirectory) already holds a log: give an empty --dir")
+        }
+
+        Terminal.out("clearance bench log: \(Format.grouped(events)) events, \(machineSummary())")
+        let (rows, lineBytes) = try LogBenchmark(events: events, batchSize: batch, singleAppends: singles, directory: logDirectory).run()
+        Terminal.out("mean stored line: \(lineBytes) bytes")
+        var table = rows
+        if arguments.has("--vs-sqlite") {
+            if let program = SQLiteComparison.programPath {
+                let sqlite = try SQLiteComparison(events: events, singleInserts: singles, directory: directory).run(program: program)
+                table += sqlite
+            } else {
+                Terminal.note("sqlite3 is not installed: the comparison is skipped")
+            }
+        }
+        let layout = TextTable([("MEASURE", 48), ("RESULT", 22), ("DETAIL", 0)])
+        Terminal.out(layout.headerLine)
+        for row in table { Terminal.out(layout.line([row.name, row.value, row.detail])) }
+    }
+
+    static func machineSummary() -> String {
+        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("model name") }?
+            .split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
+        return "\(ProcessInfo.processInfo.activeProcessorCount) cores (\(cpu)), \(Format.decimal(Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824, 0)) GiB"
+    }
+}

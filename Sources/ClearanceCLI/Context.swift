@@ -1,0 +1,20 @@
+/// What every command resolves the same way: the log directory and the acting person.
+struct Context: Sendable {
+    let logDirectory: String
+    let actor: String?
+    let environment: [String: String]
+
+    init(arguments: ParsedArguments, environment: [String: String]) {
+        self.environment = environment
+        logDirectory = arguments.value("--log") ?? environment["CLEARANCE_LOG"].flatMap { $0.isEmpty ? nil : $0 } ?? "event-log"
+        actor = arguments.value("--actor") ?? environment["CLEARANCE_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The actor, or a usage error saying how to give one.
+    func requireActor(for command: String) throws -> String {
+        guard let actor else {
+            throw UsageError("no actor: pass --actor NAME or set CLEARANCE_ACTOR", command: command)
+        }
+        return actor
+    }
+}

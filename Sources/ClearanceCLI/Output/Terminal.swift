@@ -1,0 +1,48 @@
+import Foundation
+
+/// Writes to stdout and stderr with plain `write(2)` calls, looping over short writes.
+enum Terminal {
+    static func out(_ text: String) { write(Array((text + "\n").utf8), to: 1) }
+
+    static func error(_ message: String) { write(Array(("error: " + message + "\n").utf8), to: 2) }
+
+    /// A remark on stderr that is not an error (recoveries, torn tails seen, progress).
+    static func note(_ message: String) { write(Array((message + "\n").utf8), to: 2) }
+
+    static func write(_ bytes: [UInt8], to fd: Int32) {
+        bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return }
+                done += n
+            }
+        }
+    }
+
+    /// Whether stderr is a terminal (progress bars are drawn only then).
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+}
+
+/// Collects output lines and writes them in large pieces: a million-line listing stays fast.
+struct BufferedOutput {
+    private var buffer: [UInt8] = []
+
+    mutating func line(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func line(bytes: some Sequence<UInt8>) {
+        buffer.append(contentsOf: bytes)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        Terminal.write(buffer, to: 1)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#else
+    import Darwin
+#endif
+
+extension LogFile {
+    static func validate(_ entry: NewEntry, index: Int) throws {
+        if let id = entry.id, !EntryFormat.isValidName(id) {
+            throw EventLogError.invalidEntry(index: index, reason: "id \"\(id)\" must be 1-128 bytes without quotes, backslashes or control characters")
+        }
+        guard EntryFormat.isValidName(entry.actor) else {
+            throw EventLogError.invalidEntry(index: index, reason: "actor \"\(entry.actor)\" must be 1-128 bytes without quotes, backslashes or control characters")
+        }
+        guard EntryFormat.isValidType(entry.type) else {
+            throw EventLogError.invalidEntry(index: index, reason: "type \"\(entry.type)\" must start with a lowercase letter and hold only letters, digits, '.', '_' or '-' (at most 128)")
+        }
+        guard entry.type != EntryFormat.headerType || index == 0 else {
+            throw EventLogError.invalidEntry(index: index, reason: "type \(EntryFormat.headerType) is reserved for the log's first entry")
+        }
+        guard case .object = entry.data else {
+            throw EventLogError.invalidEntry(index: index, reason: "data must be a JSON object")
+        }
+    }
+
+    /// A generated id is derived from the chain (not from a random source), so a simulated log
+    /// replays to the same bytes; the previous hash makes it unique within the log.
+    static func generatedID(prevHex: [UInt8], seq: Int) -> String {
+        var input = prevHex
+        input.append(UInt8(ascii: ":"))
+        appendDecimal(seq, to: &input)
+        return "ev-" + String(SHA256.hash(input).hex.prefix(24))
+    }
+
+    /// The system clock's reading, or for a simulated log 1 ms after the head.
+    func nextTime(after head: LogHead?) -> Timestamp {
+        switch clock {
+        case .system: return .now()
+        case .simulated(let start): return head.map { $0.recorded.adding(milliseconds: 1) } ?? start
+        }
+    }
+
+    /// Entries of the batch whose explicit id is already in the log: (index in the batch, id, seq holding it).
+    /// Only explicit ids are looked up: generated ones are unique by construction.
+    func findDuplicates(_ entries: [NewEntry], committedEnd: Int) throws -> [(index: Int, id: String, seq: Int)] {
+        var ids = Set<String>()
+        for (index, entry) in entries.enumerated() {
+            if let id = entry.id, !ids.insert(id).inserted {
+                throw EventLogError.invalidEntry(index: index, reason: "id \"\(id)\" appears twice in the batch")
+            }
+        }
+        guard !ids.isEmpty else { return [] }
+        let found = try LogReader(file: file, committedEnd: committedEnd).seqs(ofIDs: ids)
+        return entries.enumerated().compactMap { index, entry in
+            entry.id.flatMap { id in found[id].map { (index, id, $0) } }
+        }
+    }
+
+    /// Writes a whole batch and makes it durable; on failure truncates back so nothing half-written stays.
+    func write(_ bytes: [UInt8], at offset: Int) throws {
+        do throws {
+            try file.writeAll(bytes, at: offset)
+            try file.syncData()
+        } catch {
+            try? file.truncate(to: offset)
+            try? file.syncData()
+            throw error
+        }
+    }
+
+    /// Moves the torn bytes to a new quarantine file beside the log (never deleting them), then cuts them off.
+    func quarantine(_ torn: TornTail) throws -> Recovery {
+        let bytes = try file.read(count: torn.byteCount, at: torn.offset)
+        let stamp = Timestamp.now().millisecondsSinceEpoch
+        let path = directory + "/" + LogFile.fileName + ".quarantine-\(torn.offset)-\(stamp)"
+        let quarantine = try OpenFile(path: path, flags: O_WRONLY | O_CREAT | O_EXCL)
+        try quarantine.writeAll(bytes, at: 0)
+        try quarantine.syncAll()
+        try OpenFile.syncDirectory(directory)
+        try file.truncate(to: torn.offset)
+        try file.syncAll()
+        return Recovery(tail: torn, quarantinePath: path)
+    }
+
+    static func makeDirectory(_ directory: String) throws {
+        var path = directory.hasPrefix("/") ? "/" : ""
+        for part in directory.split(separator: "/") {
+            path += (path.isEmpty || path.hasSuffix("/") ? "" : "/") + part
+            if mkdir(path, 0o755) != 0 && errno != EEXIST { throw OpenFile.failure("mkdir", path) }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// A UTC instant with millisecond precision, written as `2008-01-28T09:30:00.000Z`.
+///
+/// The text form has a fixed width, so comparing the strings orders the instants too.
+public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible {
+    public let millisecondsSinceEpoch: Int64
+
+    public init(millisecondsSinceEpoch: Int64) { self.millisecondsSinceEpoch = millisecondsSinceEpoch }
+
+    public static func now() -> Timestamp {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Timestamp(millisecondsSinceEpoch: Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000)
+    }
+
+    public static func < (l: Timestamp, r: Timestamp) -> Bool { l.millisecondsSinceEpoch < r.millisecondsSinceEpoch }
+
+    public func adding(milliseconds: Int64) -> Timestamp {
+        Timestamp(millisecondsSinceEpoch: millisecondsSinceEpoch + milliseconds)
+    }
+
+    public var description: String { iso8601 }
+
+    /// `YYYY-MM-DDTHH:MM:SS.mmmZ` (24 characters).
+    public var iso8601: String {
+        var ms = millisecondsSinceEpoch
+        var days = ms / 86_400_000
+        ms -= days * 86_400_000
+        if ms < 0 {
+            ms += 86_400_000
+            days -= 1
+        }
+        let (y, m, d) = CivilDate.fromDaysSinceEpoch(days)
+        let bytes: [UInt8] =
+            digits(y, 4) + [0x2D] + digits(m, 2) + [0x2D] + digits(d, 2) + [0x54]
+            + digits(Int(ms / 3_600_000), 2) + [0x3A] + digits(Int(ms / 60_000 % 60), 2) + [0x3A]
+            + digits(Int(ms / 1000 % 60), 2) + [0x2E] + digits(Int(ms % 1000), 3) + [0x5A]
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func digits(_ value: Int, _ width: Int) -> [UInt8] {
+        var out = [UInt8](repeating: 0x30, count: width)
+        var v = value
+        for i in (0..<width).reversed() {
+            out[i] = UInt8(0x30 + v % 10)
+            v /= 10
+        }
+        return out
+    }
+
+    /// Parses `YYYY-MM-DD` (midnight UTC), `YYYY-MM-DDTHH:MM[:SS[.mmm]]Z`, or the same with a space for `T`.
+    /// Returns nil for anything else, including impossible dates such as 2008-02-30.
+    public init?(parsing text: String) {
+        let b = Array(text.utf8)
+        func number(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= b.count else { return nil }
+            var v = 0
+            for i in from..<(from + count) {
+                guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+                v = v * 10 + Int(b[i] - 0x30)
+            }
+            return v
+        }
+        guard b.count >= 10, b[4] == 0x2D, b[7] == 0x2D, let y = number(0, 4), let mo = number(5, 2),
+            let d = number(8, 2), let days = CivilDate.daysSinceEpoch(year: y, month: mo, day: d)
+        else { return nil }
+        var ms = Int64(days) * 86_400_000
+        if b.count > 10 {
+            guard b[10] == 0x54 || b[10] == 0x20, b.last == 0x5A, b.count >= 17, b[13] == 0x3A,
+                let h = number(11, 2), let mi = number(14, 2), h < 24, mi < 60
+            else { return nil }
+            ms += Int64(h * 3_600_000 + mi * 60_000)
+            var i = 16
+            if b[i] == 0x3A {
+                guard let s = number(17, 2), s < 60 else { return nil }
+                ms += Int64(s * 1000)
+                i = 19
+                if b[i] == 0x2E {
+                    guard let f = number(20, 3) else { return nil }
+                    ms += Int64(f)
+                    i = 23
+                }
+            }
+            guard i == b.count - 1 else { return nil }
+        }
+        self.millisecondsSinceEpoch = ms
+    }
+}
+
+/// Conversions between proleptic Gregorian dates and days since 1970-01-01 (Howard Hinnant's algorithms).
+public enum CivilDate {
+    public static func fromDaysSinceEpoch(_ days: Int64) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (Int(yoe + era * 400 + (m <= 2 ? 1 : 0)), Int(m), Int(d))
+    }
+
+    /// Nil when the month or day does not exist.
+    public static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int64? {
+        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        let y = Int64(month <= 2 ? year - 1 : year)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = Int64(month > 2 ? month - 3 : month + 9)
+        let doy = (153 * mp + 2) / 5 + Int64(day) - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Dispatch
+import Foundation
+
+/// Checks every entry's hash, the chain, seq order and batch framing, and optionally an anchor.
+///
+/// The file is split into one segment per core; each segment is checked on its own thread and the
+/// seams are checked afterwards, so the answer (the first bad entry by offset) is the same as a
+/// single pass would give.
+public enum LogVerifier {
+    public struct Report: Sendable {
+        public let head: LogHead?
+        public let entries: Int
+        public let bytes: Int
+        public let torn: TornTail?
+    }
+
+    /// A published `SEQ:HASH` that the log must still hold exactly.
+    public struct Anchor: Equatable, Sendable {
+        public let seq: Int
+        public let hashHex: String
+
+        /// Parses `SEQ:HASH`; nil unless SEQ is a positive integer and HASH 64 lowercase hex digits.
+        public init?(_ text: String) {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, let seq = Int(parts[0]), seq > 0, parts[1].utf8.count == 64,
+                parts[1].utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+            else { return nil }
+            self.seq = seq
+            self.hashHex = String(parts[1])
+        }
+    }
+
+    /// Throws `.corrupt` naming the first bad seq and its byte offset.
+    public static func verify(
+        directory: String, anchor: Anchor? = nil, threads: Int = activeProcessorCount()
+    ) throws -> Report {
+        let reader = try LogReader(directory: directory)
+        let end = reader.tail.committedEnd
+        let bounds = try segmentBounds(reader, end: end, count: max(1, threads))
+        let results = ResultSlots<SegmentResult>(count: bounds.count - 1)
+        DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { i in
+            results[i] = SegmentChecker.check(reader, from: bounds[i], to: bounds[i + 1], anchor: anchor)
+        }
+        var previous: SegmentResult?
+        var entries = 0
+        for result in results.values {
+            if let failure = result.seamFailure(after: previous) { throw failure }
+            if let failure = result.failure { throw failure }
+            entries += result.entries
+            if result.entries > 0 { previous = result }
+        }
+        if let anchor, anchor.seq > (reader.tail.head?.seq ?? 0) {
+            throw EventLogError.corrupt(
+                seq: anchor.seq, offset: end,
+                reason: "the log ends at seq \(reader.tail.head?.seq ?? 0), before the anchor's seq: history was cut")
+        }
+        return Report(head: reader.tail.head, entries: entries, bytes: end, torn: reader.tail.torn)
+    }
+
+    /// Split points at line starts: `[0, …, end]`.
+    static func segmentBounds(_ reader: LogReader, end: Int, count: Int) throws -> [Int] {
+        var bounds = [0]
+        let minimumSegment = 1 << 20
+        guard end > minimumSegment * 2 else { return [0, end] }
+        for i in 1..<count {
+            var point = end / count * i
+            let probe = try reader.file.read(count: min(EntryFormat.maximumLineBytes + 1, end - point), at: point)
+            guard let newline = probe.firstIndex(of: 0x0A) else { continue }
+            point += newline + 1
+            if point > bounds.last! && point < end { bounds.append(point) }
+        }
+        bounds.append(end)
+        return bounds
+    }
+
+    /// Cores this process may use (a container may offer fewer than the machine has).
+    public static func activeProcessorCount() -> Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}
+
+/// What one segment saw: its first and last entries (for the seams) and its first failure.
+struct SegmentResult {
+    var entries = 0
+    var firstSeq = 0
+    var firstPrev: [UInt8] = []
+    var firstBatchEnd = 0
+    var firstOffset = 0
+    var lastSeq = 0
+    var lastHash: [UInt8] = []
+    var lastBatchEnd = 0
+    var failure: EventLogError?
+
+    /// The chain rules across the seam between the previous segment's last entry and this one's first.
+    func seamFailure(after previous: SegmentResult?) -> EventLogError? {
+        guard entries > 0 else { return nil }
+        guard let previous else {
+            if firstSeq != 1 { return .corrupt(seq: firstSeq, offset: firstOffset, reason: "the first entry must be seq 1") }
+            if firstPrev != EntryFormat.zeroHash {
+                return .corrupt(seq: firstSeq, offset: firstOffset, reason: "the first entry's prev must be 64 zeros")
+            }
+            return nil
+        }
+        return ChainRule.check(
+            seq: firstSeq, prev: firstPrev, batchEnd: firstBatchEnd, offset: firstOffset,
+            after: (previous.lastSeq, previous.lastHash, previous.lastBatchEnd))
+    }
+}
+
+/// The rules that tie an entry to the one before it.
+enum ChainRule {
+    static func check(
+        seq: Int, prev: [UInt8], batchEnd: Int, offset: Int, after last: (seq: Int, hash: [UInt8], batchEnd: Int)
+    ) -> EventLogError? {
+        if seq != last.seq + 1 {
+            return .corrupt(seq: seq, offset: offset, reason: "seq follows \(last.seq): expected \(last.seq + 1)")
+        }
+        if prev != last.hash {
+            return .corrupt(seq: seq, offset: offset, reason: "prev does not equal the hash of seq \(last.seq)")
+        }
+        if last.seq < last.batchEnd, batchEnd != last.batchEnd {
+            return .corrupt(seq: seq, offset: offset, reason: "batch ending at seq \(last.batchEnd) is interrupted")
+        }
+        if batchEnd < seq { return .corrupt(seq: seq, offset: offset, reason: "batchEnd \(batchEnd) is before its seq") }
+        return nil
+    }
+}

@@ -1,0 +1,58 @@
+/// Verifies one stretch of lines: frames, hashes, the chain inside the stretch, the header and the anchor.
+enum SegmentChecker {
+    static func check(
+        _ reader: LogReader, from start: Int, to end: Int, anchor: LogVerifier.Anchor?
+    ) -> SegmentResult {
+        var result = SegmentResult()
+        let anchorHash = anchor.map { Array($0.hashHex.utf8) }
+        do {
+            try reader.forEachLine(from: start, to: end) { line, offset in
+                let frame: EntryFrame
+                do { frame = try EntryFrame(line: line) } catch let error as FrameError {
+                    result.failure = EventLogError.corrupt(seq: TailInspector.leadingSeq(line), offset: offset, reason: error.reason)
+                    return false
+                }
+                guard frame.hashMatches(in: line) else {
+                    result.failure = EventLogError.corrupt(seq: frame.seq, offset: offset, reason: "its hash does not match its bytes")
+                    return false
+                }
+                let prev = Array(line[frame.prevRange])
+                if result.entries == 0 {
+                    result.firstSeq = frame.seq
+                    result.firstPrev = prev
+                    result.firstBatchEnd = frame.batchEnd
+                    result.firstOffset = offset
+                } else if let failure = ChainRule.check(
+                    seq: frame.seq, prev: prev, batchEnd: frame.batchEnd, offset: offset,
+                    after: (result.lastSeq, result.lastHash, result.lastBatchEnd))
+                {
+                    result.failure = failure
+                    return false
+                }
+                if frame.seq == 1 {
+                    guard let header = try? LogEntry(line: line, offset: offset), header.type == EntryFormat.headerType else {
+                        result.failure = EventLogError.corrupt(seq: 1, offset: offset, reason: "the first entry is not a \(EntryFormat.headerType) header")
+                        return false
+                    }
+                }
+                let hash = Array(line[frame.hashRange])
+                if let anchor, let anchorHash, frame.seq == anchor.seq, hash != anchorHash {
+                    result.failure = EventLogError.corrupt(
+                        seq: frame.seq, offset: offset,
+                        reason: "its hash \(String(decoding: hash, as: UTF8.self)) differs from the anchor's \(anchor.hashHex): history before the anchor was rewritten")
+                    return false
+                }
+                result.entries += 1
+                result.lastSeq = frame.seq
+                result.lastHash = hash
+                result.lastBatchEnd = frame.batchEnd
+                return true
+            }
+        } catch let error as EventLogError {
+            result.failure = error
+        } catch {
+            result.failure = EventLogError.corrupt(seq: nil, offset: start, reason: "\(error)")
+        }
+        return result
+    }
+}

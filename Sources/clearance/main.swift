@@ -1,0 +1,2 @@
+import ClearanceCLI
+ClearanceCLI.main()
