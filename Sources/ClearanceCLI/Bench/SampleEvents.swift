@@ -1,7 +1,7 @@
 import EventLog
 
 /// Deterministic, realistic-looking events for benchmarks and the demo: Chinese titles,
-/// unit codes and dates like a district bureau's records, about 330 bytes a stored line.
+/// unit codes and dates like a district bureau's records, about 390 bytes a stored line.
 struct SampleEvents {
     private var random: SplitMix64
 
@@ -22,7 +22,6 @@ struct SampleEvents {
         let date = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
         let title = "\(pick(Self.issuers))关于\(year)年度\(pick(Self.subjects))的\(pick(Self.kinds))"
         let data = JSONValue.object([
-            ("record", .string("\(unit)-\(100_000 + i)")),
             ("unit", .string(unit)),
             ("title", .string(title)),
             ("at", .string(date)),

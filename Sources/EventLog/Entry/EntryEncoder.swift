@@ -39,7 +39,12 @@ public struct EntryEncoder {
         out.append(contentsOf: repeatElement(0, count: 64))
         out.withUnsafeMutableBufferPointer { digest.writeHex(to: $0.baseAddress! + hexStart) }
         out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: "}"), UInt8(ascii: "\n")])
-        prevHex = Array(out[hexStart..<(hexStart + 64)])
+        // Reuse prevHex's storage: no allocation per entry on the bulk-append path.
+        out.withUnsafeBufferPointer { source in
+            prevHex.withUnsafeMutableBufferPointer { target in
+                target.baseAddress!.update(from: source.baseAddress! + hexStart, count: 64)
+            }
+        }
         nextSeq += 1
     }
 }

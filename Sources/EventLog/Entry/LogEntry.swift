@@ -36,11 +36,10 @@ public struct LogEntry: Sendable {
         try cursor.expect(EntryFormat.idKey, "id")
         let id = try cursor.name(until: UInt8(ascii: "\""), "id")
         try cursor.expect(EntryFormat.recordedKey, "recorded")
-        let recordedStart = cursor.index
-        let recordedText = try cursor.name(until: UInt8(ascii: "\""), "recorded")
-        guard cursor.index - recordedStart == 24, let recorded = Timestamp(parsing: recordedText) else {
-            throw FrameError("recorded is not a UTC time like 2008-01-28T09:30:00.000Z")
-        }
+        guard cursor.index + 24 < raw.count,
+            let recorded = Timestamp(stored: UnsafeRawBufferPointer(rebasing: raw[cursor.index..<(cursor.index + 24)]))
+        else { throw FrameError("recorded is not a UTC time like 2008-01-28T09:30:00.000Z") }
+        cursor.index += 24
         try cursor.expect(EntryFormat.actorKey, "actor")
         let actor = try cursor.name(until: UInt8(ascii: "\""), "actor")
         try cursor.expect(EntryFormat.typeKey, "type")

@@ -25,13 +25,10 @@ extension LogFile {
         }
     }
 
-    /// A generated id is derived from the chain (not from a random source), so a simulated log
-    /// replays to the same bytes; the previous hash makes it unique within the log.
-    static func generatedID(prevHex: [UInt8], seq: Int) -> String {
-        var input = prevHex
-        input.append(UInt8(ascii: ":"))
-        appendDecimal(seq, to: &input)
-        return "ev-" + String(SHA256.hash(input).hex.prefix(24))
+    /// A generated id is `ev-` and the first 24 hex digits of the entry's own prev: unique in the
+    /// log (no two entries share a prev), repeatable for a simulated log, and free to compute.
+    static func generatedID(prevHex: [UInt8]) -> String {
+        "ev-" + String(decoding: prevHex[0..<24], as: UTF8.self)
     }
 
     /// The system clock's reading, or for a simulated log 1 ms after the head.

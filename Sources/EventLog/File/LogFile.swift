@@ -20,6 +20,8 @@ public final class LogFile {
 
     public let directory: String
     public let clock: LogClock
+    /// The encoding buffer, kept between appends: fresh pages for every batch cost more than encoding.
+    private var scratch: [UInt8] = []
     let file: OpenFile
 
     private init(directory: String, file: OpenFile, clock: LogClock) {
@@ -121,14 +123,20 @@ public final class LogFile {
         let stampText = stamp.iso8601
         var encoder = EntryEncoder(afterSeq: headSeq, hashHex: tail.head.map { Array($0.hashHex.utf8) } ?? EntryFormat.zeroHash)
         let batchEnd = headSeq + fresh.count
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(fresh.count * 300)
+        var bytes = scratch
+        scratch = []
+        bytes.removeAll(keepingCapacity: true)
+        defer { scratch = bytes }
         var seqs = [Int?](repeating: nil, count: entries.count)
         for index in fresh {
             let seq = encoder.nextSeq
-            let id = entries[index].id ?? Self.generatedID(prevHex: encoder.prevHex, seq: seq)
+            let id = entries[index].id ?? Self.generatedID(prevHex: encoder.prevHex)
+            let lineStart = bytes.count
             encoder.encode(entries[index], id: id, recorded: stampText, batchEnd: batchEnd, into: &bytes)
             seqs[index] = seq
+            guard bytes.count - lineStart <= EntryFormat.maximumLineBytes else {
+                throw EventLogError.invalidEntry(index: index, reason: "the entry is longer than \(EntryFormat.maximumLineBytes) bytes")
+            }
             guard bytes.count <= Self.maximumBatchBytes else {
                 throw EventLogError.invalidEntry(index: index, reason: "the batch exceeds \(Self.maximumBatchBytes >> 20) MiB")
             }

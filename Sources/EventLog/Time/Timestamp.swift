@@ -49,6 +49,29 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
         return out
     }
 
+    /// Parses exactly the stored form `YYYY-MM-DDTHH:MM:SS.mmmZ` (24 bytes) without allocating:
+    /// the reader does this for every entry.
+    public init?(stored b: UnsafeRawBufferPointer) {
+        guard b.count == 24, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A,
+            b[19] == 0x2E, b[23] == 0x5A
+        else { return nil }
+        var ok = true
+        func n(_ from: Int, _ count: Int) -> Int {
+            var v = 0
+            for i in from..<(from + count) {
+                let d = b[i] &- 0x30
+                if d > 9 { ok = false }
+                v = v &* 10 &+ Int(d)
+            }
+            return v
+        }
+        let (y, mo, d, h, mi, s, ms) = (n(0, 4), n(5, 2), n(8, 2), n(11, 2), n(14, 2), n(17, 2), n(20, 3))
+        guard ok, h < 24, mi < 60, s < 60, let days = CivilDate.daysSinceEpoch(year: y, month: mo, day: d) else {
+            return nil
+        }
+        millisecondsSinceEpoch = days * 86_400_000 + Int64(h * 3_600_000 + mi * 60_000 + s * 1000 + ms)
+    }
+
     /// Parses `YYYY-MM-DD` (midnight UTC), `YYYY-MM-DDTHH:MM[:SS[.mmm]]Z`, or the same with a space for `T`.
     /// Returns nil for anything else, including impossible dates such as 2008-02-30.
     public init?(parsing text: String) {

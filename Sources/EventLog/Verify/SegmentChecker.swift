@@ -4,6 +4,7 @@ enum SegmentChecker {
         _ reader: LogReader, from start: Int, to end: Int, anchor: LogVerifier.Anchor?
     ) -> SegmentResult {
         var result = SegmentResult()
+        result.lastHash = [UInt8](repeating: 0, count: 64)
         let anchorHash = anchor.map { Array($0.hashHex.utf8) }
         do {
             try reader.forEachLine(from: start, to: end) { line, offset in
@@ -16,17 +17,19 @@ enum SegmentChecker {
                     result.failure = EventLogError.corrupt(seq: frame.seq, offset: offset, reason: "its hash does not match its bytes")
                     return false
                 }
-                let prev = Array(line[frame.prevRange])
                 if result.entries == 0 {
                     result.firstSeq = frame.seq
-                    result.firstPrev = prev
+                    result.firstPrev = Array(line[frame.prevRange])
                     result.firstBatchEnd = frame.batchEnd
                     result.firstOffset = offset
-                } else if let failure = ChainRule.check(
-                    seq: frame.seq, prev: prev, batchEnd: frame.batchEnd, offset: offset,
-                    after: (result.lastSeq, result.lastHash, result.lastBatchEnd))
+                } else if frame.seq != result.lastSeq + 1 || frame.batchEnd < frame.seq
+                    || (result.lastSeq < result.lastBatchEnd && frame.batchEnd != result.lastBatchEnd)
+                    || !memoryEqual(result.lastHash, line.baseAddress! + frame.prevRange.lowerBound, 64)
                 {
-                    result.failure = failure
+                    // The slow path only runs on failure: it builds the message.
+                    result.failure = ChainRule.check(
+                        seq: frame.seq, prev: Array(line[frame.prevRange]), batchEnd: frame.batchEnd, offset: offset,
+                        after: (result.lastSeq, result.lastHash, result.lastBatchEnd))
                     return false
                 }
                 if frame.seq == 1 {
@@ -35,8 +38,8 @@ enum SegmentChecker {
                         return false
                     }
                 }
-                let hash = Array(line[frame.hashRange])
-                if let anchor, let anchorHash, frame.seq == anchor.seq, hash != anchorHash {
+                if let anchor, let anchorHash, frame.seq == anchor.seq, Array(line[frame.hashRange]) != anchorHash {
+                    let hash = Array(line[frame.hashRange])
                     result.failure = EventLogError.corrupt(
                         seq: frame.seq, offset: offset,
                         reason: "its hash \(String(decoding: hash, as: UTF8.self)) differs from the anchor's \(anchor.hashHex): history before the anchor was rewritten")
@@ -44,7 +47,11 @@ enum SegmentChecker {
                 }
                 result.entries += 1
                 result.lastSeq = frame.seq
-                result.lastHash = hash
+                // Overwrite the kept hash in place: no allocation per entry.
+                result.lastHash.withUnsafeMutableBufferPointer { target in
+                    target.baseAddress!.update(
+                        from: line.baseAddress!.assumingMemoryBound(to: UInt8.self) + frame.hashRange.lowerBound, count: 64)
+                }
                 result.lastBatchEnd = frame.batchEnd
                 return true
             }
