@@ -17,8 +17,11 @@ let package = Package(
         .target(
             name: "TestSupport", dependencies: ["EventLog"], path: "Tests/TestSupport",
             swiftSettings: strict),
+        // A helper the crash and concurrency tests run as separate processes; not a product.
+        .executableTarget(
+            name: "log-torture", dependencies: ["EventLog"], path: "Tests/LogTorture", swiftSettings: strict),
         .testTarget(
-            name: "EventLogTests", dependencies: ["EventLog", "TestSupport"], swiftSettings: strict),
+            name: "EventLogTests", dependencies: ["EventLog", "TestSupport", "log-torture"], swiftSettings: strict),
         .testTarget(
             name: "ClearanceCLITests",
             dependencies: ["ClearanceCLI", "EventLog", "TestSupport", "clearance"],

@@ -42,12 +42,23 @@ public final class LogFile {
         }
         try makeDirectory(directory)
         let path = path(in: directory)
+        var existing = false
         let file: OpenFile
         do { file = try OpenFile(path: path, flags: O_RDWR | O_CREAT | O_EXCL) } catch {
-            if errno == EEXIST { throw EventLogError.alreadyExists(path: path) }
-            throw error
+            guard errno == EEXIST else { throw error }
+            file = try OpenFile(path: path, flags: O_RDWR)
+            existing = true
         }
         let log = LogFile(directory: directory, file: file, clock: clock)
+        if existing {
+            // Only an init that was interrupted before its header was committed may be redone:
+            // its bytes are moved aside like any torn tail.
+            try file.lockExclusive()
+            defer { file.unlock() }
+            let tail = try TailInspector.inspect(file)
+            guard tail.head == nil else { throw EventLogError.alreadyExists(path: path) }
+            if let torn = tail.torn { _ = try log.quarantine(torn) }
+        }
         var data: [(key: String, value: JSONValue)] = [
             ("format", .integer(EntryFormat.version)), ("clock", .string(clock.name)),
         ]

@@ -124,7 +124,7 @@ public struct LogReader: Sendable {
     static func declaredClock(of file: OpenFile) throws -> LogClock {
         let first = try file.read(count: min(EntryFormat.maximumLineBytes, try file.size), at: 0)
         guard let newline = first.firstIndex(of: 0x0A) else {
-            throw EventLogError.corrupt(seq: 1, offset: 0, reason: "the log has no complete first entry")
+            throw EventLogError.corrupt(seq: 1, offset: 0, reason: "the log has no complete first entry (an init was interrupted): run 'clearance init' again")
         }
         let entry: LogEntry
         do { entry = try first[..<newline].withUnsafeBytes { (raw) throws -> LogEntry in try LogEntry(line: raw, offset: 0) } } catch let error as FrameError {

@@ -34,7 +34,11 @@ public enum LogVerifier {
     public static func verify(
         directory: String, anchor: Anchor? = nil, threads: Int = activeProcessorCount()
     ) throws -> Report {
-        let reader = try LogReader(directory: directory)
+        let reader: LogReader
+        do { reader = try LogReader(directory: directory) } catch EventLogError.corrupt(let seq, let offset, let reason) {
+            // The end of the file is damaged; an earlier entry may be too, and the first one counts.
+            throw try firstFailure(in: directory, before: offset) ?? EventLogError.corrupt(seq: seq, offset: offset, reason: reason)
+        }
         let end = reader.tail.committedEnd
         let bounds = try segmentBounds(reader, end: end, count: max(1, threads))
         let results = ResultSlots<SegmentResult>(count: bounds.count - 1)
@@ -55,6 +59,14 @@ public enum LogVerifier {
                 reason: "the log ends at seq \(reader.tail.head?.seq ?? 0), before the anchor's seq: history was cut")
         }
         return Report(head: reader.tail.head, entries: entries, bytes: end, torn: reader.tail.torn)
+    }
+
+    /// The first failure among the complete lines before `offset`, checked in one pass.
+    static func firstFailure(in directory: String, before offset: Int) throws -> EventLogError? {
+        let file = try OpenFile(path: LogFile.path(in: directory), flags: O_RDONLY)
+        let reader = try LogReader(file: file, committedEnd: offset)
+        let result = SegmentChecker.check(reader, from: 0, to: offset, anchor: nil)
+        return result.seamFailure(after: nil) ?? result.failure
     }
 
     /// Split points at line starts: `[0, …, end]`.

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import TestSupport
+
+@testable import EventLog
+
+@Suite struct LogFileTests {
+    @Test func theFirstEntryDeclaresFormatAndClock() throws {
+        let fixture = try LogFixture(batches: [])
+        let entries = try LogReader(directory: fixture.directory.path).entries()
+        #expect(entries.count == 1)
+        let header = try #require(entries.first)
+        #expect(header.seq == 1 && header.type == "log.created" && header.actor == "office.chen")
+        #expect(header.prevHex == String(repeating: "0", count: 64))
+        #expect(try header.data() == .object([("format", .integer(1)), ("clock", .string("simulated"))]))
+        #expect(header.recorded == Timestamp(parsing: "2007-10-08T09:00:00Z"))
+    }
+
+    @Test func appendsGetContiguousSeqsAndOneBatchEndPerBatch() throws {
+        let fixture = try LogFixture(batches: [2, 1, 3])
+        let entries = try LogReader(directory: fixture.directory.path).entries()
+        #expect(entries.map(\.seq) == Array(1...7))
+        #expect(entries.map(\.batchEnd) == [1, 3, 3, 4, 7, 7, 7])
+        // Each entry chains onto the one before it.
+        for (earlier, later) in zip(entries, entries.dropFirst()) { #expect(later.prevHex == earlier.hashHex) }
+        // A simulated clock stamps each batch 1 ms after the head; a batch shares one time.
+        #expect(entries[1].recorded == entries[2].recorded)
+        #expect(entries[3].recorded.millisecondsSinceEpoch == entries[2].recorded.millisecondsSinceEpoch + 1)
+        #expect(try fixture.verify().entries == 7)
+    }
+
+    @Test func entriesReadBackAsWritten() throws {
+        let fixture = try LogFixture(batches: [1])
+        let entry = try #require(try LogReader(directory: fixture.directory.path).entries().last)
+        #expect(entry.actor == "clerk.wang" && entry.type == "record.registered")
+        #expect(try entry.data()["title"]?.stringValue == "关于第1号记录的通知")
+        #expect(entry.id == "ev-" + String(entry.prevHex.prefix(24)))
+        // The line's hash is the SHA-256 of everything before `,"hash":`.
+        let hashed = Array(entry.line.dropLast(75))
+        #expect(SHA256.hash(hashed).hex == entry.hashHex)
+    }
+
+    @Test func aSimulatedLogReplaysToTheSameBytes() throws {
+        let first = try LogFixture(batches: [3, 2])
+        let second = try LogFixture(batches: [3, 2])
+        #expect(try first.bytes() == second.bytes())
+    }
+
+    @Test func creatingOverAnExistingLogChangesNothing() throws {
+        let fixture = try LogFixture()
+        let before = try fixture.bytes()
+        #expect(throws: EventLogError.alreadyExists(path: fixture.path)) {
+            try LogFile.create(in: fixture.directory.path, actor: "someone")
+        }
+        #expect(try fixture.bytes() == before)
+    }
+
+    @Test func expectSeqRefusesWhenTheHeadMoved() throws {
+        let fixture = try LogFixture(batches: [2])
+        let log = try LogFile.open(in: fixture.directory.path)
+        let before = try fixture.bytes()
+        #expect(throws: EventLogError.headMoved(expected: 2, actual: 3)) {
+            try log.append([NewEntry(actor: "a", type: "t")], expecting: 2)
+        }
+        #expect(try fixture.bytes() == before)
+        #expect(try log.append([NewEntry(actor: "a", type: "t")], expecting: 3).head.seq == 4)
+    }
+
+    @Test func anIDAlreadyInTheLogIsNotWrittenTwice() throws {
+        let fixture = try LogFixture(batches: [])
+        let log = try LogFile.open(in: fixture.directory.path)
+        let first = try log.append([NewEntry(id: "req-1", actor: "a", type: "t"), NewEntry(id: "req-2", actor: "a", type: "t")])
+        #expect(first.seqs == [2, 3])
+        let again = try log.append([NewEntry(id: "req-2", actor: "a", type: "t"), NewEntry(id: "req-3", actor: "a", type: "t")])
+        #expect(again.seqs == [nil, 4])
+        #expect(again.duplicates.map(\.id) == ["req-2"] && again.duplicates.map(\.seq) == [3])
+        let onlyDuplicates = try log.append([NewEntry(id: "req-1", actor: "a", type: "t")])
+        #expect(onlyDuplicates.seqs == [nil] && onlyDuplicates.head.seq == 4)
+    }
+
+    @Test(arguments: [
+        NewEntry(actor: "a", type: "Bad"), NewEntry(actor: "a", type: ""), NewEntry(actor: "", type: "t"),
+        NewEntry(actor: "a\"b", type: "t"), NewEntry(id: "x\\y", actor: "a", type: "t"),
+        NewEntry(actor: "a", type: "t", data: .array([])), NewEntry(actor: "a", type: "log.created"),
+        NewEntry(actor: String(repeating: "x", count: 129), type: "t"),
+    ])
+    func invalidEntriesAreRefusedWholeBatch(bad: NewEntry) throws {
+        let fixture = try LogFixture(batches: [1])
+        let log = try LogFile.open(in: fixture.directory.path)
+        let before = try fixture.bytes()
+        #expect(throws: EventLogError.self) { try log.append([NewEntry(actor: "a", type: "ok"), bad]) }
+        #expect(try fixture.bytes() == before)
+    }
+
+    @Test func anIDRepeatedInsideABatchIsRefused() throws {
+        let fixture = try LogFixture(batches: [])
+        let log = try LogFile.open(in: fixture.directory.path)
+        #expect(throws: EventLogError.self) {
+            try log.append([NewEntry(id: "x", actor: "a", type: "t"), NewEntry(id: "x", actor: "a", type: "t")])
+        }
+    }
+
+    @Test func openingAMissingLogSaysToInit() {
+        let directory = TemporaryDirectory()
+        #expect(throws: EventLogError.notInitialized(directory: directory.path)) { try LogFile.open(in: directory.path) }
+        #expect(throws: EventLogError.notInitialized(directory: directory.path)) { try LogReader(directory: directory.path) }
+    }
+}
