@@ -62,13 +62,14 @@ private func sigma0(_ x: UInt32) -> UInt32 {{ rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3
 private func sigma1(_ x: UInt32) -> UInt32 {{ rotr(x, 17) ^ rotr(x, 19) ^ (x >> 10) }}
 
 /// One round: updates d and h in place; the other six words only change roles.
+/// Ch and Maj in their equivalent forms with fewer operations: g ^ (e & (f ^ g)), (a & b) | (c & (a | b)).
 @inline(__always)
 private func round(
     _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
     _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32
 ) {{
-    let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ kw
-    let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+    let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ kw
+    let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
     d &+= t1
     h = t1 &+ t2
 }}

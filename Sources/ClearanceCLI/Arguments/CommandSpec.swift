@@ -31,7 +31,10 @@ struct CommandSpec: Sendable {
         .flag("--help", "show this help"),
     ]
 
-    var allOptions: [Option] { options + Self.globalOptions }
+    /// The command's own options, then the global ones it does not redefine (`log --actor` filters).
+    var allOptions: [Option] {
+        options + Self.globalOptions.filter { global in !options.contains { $0.name == global.name } }
+    }
 
     var usage: String {
         var parts = ["clearance", name]
@@ -42,16 +45,17 @@ struct CommandSpec: Sendable {
 
     var help: String {
         var lines = ["\(summary)", "", "usage: \(usage)"]
+        let optionNames = allOptions.map { option in option.value.map { "\(option.name) \($0)" } ?? option.name }
+        let width = (optionNames + positionals.map(\.name)).map(\.count).max()! + 2
         if !positionals.isEmpty {
             lines.append("")
             lines.append("arguments:")
-            lines += positionals.map { "  " + pad($0.name, 22) + $0.help }
+            lines += positionals.map { "  " + pad($0.name, width) + $0.help }
         }
         lines.append("")
         lines.append("options:")
-        for option in allOptions {
-            let left = option.value.map { "\(option.name) \($0)" } ?? option.name
-            lines.append("  " + pad(left, 22) + option.help)
+        for (name, option) in zip(optionNames, allOptions) {
+            lines.append("  " + pad(name, width) + option.help)
         }
         if !discussion.isEmpty {
             lines.append("")
@@ -61,6 +65,6 @@ struct CommandSpec: Sendable {
     }
 
     private func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s + "  " : s + String(repeating: " ", count: width - s.count)
+        s + String(repeating: " ", count: max(2, width - s.count))
     }
 }

@@ -8,6 +8,14 @@ struct LogBenchmark {
         let name: String
         let value: String
         let detail: String
+        /// Rows measuring the same load share a key, so the command can print clearance/sqlite3 ratios.
+        var comparable: Comparison? = nil
+    }
+
+    struct Comparison {
+        let key: String
+        let number: Double
+        let higherIsBetter: Bool
     }
 
     let events: Int
@@ -37,7 +45,8 @@ struct LogBenchmark {
         rows.append(Row(
             name: "bulk append (batches of \(Format.grouped(batchSize)))",
             value: "\(Format.grouped(Int(Double(events) / seconds))) events/s",
-            detail: "\(Format.decimal(Double(bytes) / 1e6 / seconds, 1)) MB/s, \(Format.decimal(seconds, 2)) s for \(Format.grouped(events)) events"))
+            detail: "\(Format.decimal(Double(bytes) / 1e6 / seconds, 1)) MB/s, \(Format.decimal(seconds, 2)) s for \(Format.grouped(events)) events",
+            comparable: Comparison(key: "bulk append", number: Double(events) / seconds, higherIsBetter: true)))
 
         // Durable single appends on the full log, one event each, fdatasync'd.
         var latencies: [Double] = []
@@ -51,7 +60,9 @@ struct LogBenchmark {
         rows.append(Row(
             name: "durable single append (in-process)",
             value: "median \(Format.decimal(percentile(latencies, 0.5), 0)) µs",
-            detail: "p99 \(Format.decimal(percentile(latencies, 0.99), 0)) µs over \(singleAppends) appends, each fdatasync'd"))
+            detail: "p99 \(Format.decimal(percentile(latencies, 0.99), 0)) µs over \(singleAppends) appends, each fdatasync'd",
+            comparable: Comparison(
+                key: "durable single append (clearance median, sqlite3 mean)", number: percentile(latencies, 0.5), higherIsBetter: false)))
 
         // Verify: every hash and link, on all cores.
         started = MonotonicClock.now()
@@ -76,7 +87,8 @@ struct LogBenchmark {
         rows.append(Row(
             name: "read and decode (1 thread)",
             value: "\(Format.grouped(Int(Double(decoded) / seconds))) events/s",
-            detail: "\(Format.grouped(decoded)) entries in \(Format.decimal(seconds, 2)) s"))
+            detail: "\(Format.grouped(decoded)) entries in \(Format.decimal(seconds, 2)) s",
+            comparable: Comparison(key: "read every entry", number: Double(decoded) / seconds, higherIsBetter: true)))
         rows.append(sha256Throughput())
         return (rows, bytes / max(report.entries, 1))
     }

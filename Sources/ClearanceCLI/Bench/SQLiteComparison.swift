@@ -27,7 +27,8 @@ struct SQLiteComparison {
         var rows = [LogBenchmark.Row(
             name: "sqlite3: one transaction of inserts",
             value: "\(Format.grouped(Int(Double(events) / seconds))) events/s",
-            detail: "\(Format.decimal(seconds, 2)) s for \(Format.grouped(events)) rows (sqlite3 program, script piped in)")]
+            detail: "\(Format.decimal(seconds, 2)) s for \(Format.grouped(events)) rows (sqlite3 program, script piped in)",
+            comparable: .init(key: "bulk append", number: Double(events) / seconds, higherIsBetter: true))]
 
         var singles = "PRAGMA journal_mode=WAL;\nPRAGMA synchronous=FULL;\n"
         for i in 0..<singleInserts { singles += insert(generator.next(i), seq: events + i + 1) }
@@ -37,7 +38,10 @@ struct SQLiteComparison {
         rows.append(LogBenchmark.Row(
             name: "sqlite3: one insert per transaction (WAL, FULL)",
             value: "mean \(Format.decimal(seconds / Double(singleInserts) * 1e6, 0)) µs",
-            detail: "\(singleInserts) autocommitted inserts in \(Format.decimal(seconds, 2)) s (the CLI gives no per-insert median)"))
+            detail: "\(singleInserts) autocommitted inserts in \(Format.decimal(seconds, 2)) s (the CLI gives no per-insert median)",
+            comparable: .init(
+                key: "durable single append (clearance median, sqlite3 mean)", number: seconds / Double(singleInserts) * 1e6,
+                higherIsBetter: false)))
 
         let queryScript = directory + "/query.sql"
         try "SELECT type, count(*), sum(length(data)) FROM events GROUP BY type;\n".write(toFile: queryScript, atomically: false, encoding: .utf8)
@@ -45,7 +49,8 @@ struct SQLiteComparison {
         rows.append(LogBenchmark.Row(
             name: "sqlite3: read every row (GROUP BY type)",
             value: "\(Format.grouped(Int(Double(events + singleInserts) / seconds))) rows/s",
-            detail: "\(Format.decimal(seconds, 2)) s"))
+            detail: "\(Format.decimal(seconds, 2)) s",
+            comparable: .init(key: "read every entry", number: Double(events + singleInserts) / seconds, higherIsBetter: true)))
         return rows
     }
 

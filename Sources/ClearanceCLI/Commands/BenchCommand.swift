@@ -46,6 +46,22 @@ enum BenchCommand {
         let layout = TextTable([("MEASURE", 48), ("RESULT", 22), ("DETAIL", 0)])
         Terminal.out(layout.headerLine)
         for row in table { Terminal.out(layout.line([row.name, row.value, row.detail])) }
+        printRatios(ours: rows, sqlite: Array(table.dropFirst(rows.count)))
+    }
+
+    /// For each load both ran: how many times better clearance did (below 1: sqlite3 did better).
+    static func printRatios(ours: [LogBenchmark.Row], sqlite: [LogBenchmark.Row]) {
+        let pairs = ours.compactMap { row -> (String, Double)? in
+            guard let mine = row.comparable,
+                let theirs = sqlite.compactMap(\.comparable).first(where: { $0.key == mine.key })
+            else { return nil }
+            let ratio = mine.higherIsBetter ? mine.number / theirs.number : theirs.number / mine.number
+            return (mine.key, ratio)
+        }
+        guard !pairs.isEmpty else { return }
+        Terminal.out("")
+        Terminal.out("clearance vs sqlite3 (above 1: clearance is better):")
+        for (key, ratio) in pairs { Terminal.out("  \(key): \(Format.decimal(ratio, 2))x") }
     }
 
     static func machineSummary() -> String {

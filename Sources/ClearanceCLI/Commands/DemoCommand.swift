@@ -12,64 +12,86 @@ enum DemoCommand {
         summary: "create or extend a log with sample records, verify it, and show tampering caught",
         discussion: "Writes to --log (default ./event-log). Running it again appends more and re-verifies.")
 
-    static let people = ["office.chen", "clerk.wang", "reviewer.zhang", "publisher.li"]
+    static let office = "office.chen"
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         let directory = context.logDirectory
         let path = LogFile.path(in: directory)
         if !FileManager.default.fileExists(atPath: path) {
-            let (_, head) = try LogFile.create(in: directory, actor: people[0])
+            let (_, head) = try LogFile.create(in: directory, actor: office)
             Terminal.out("created \(path): head \(head.anchor)")
         }
         let log = try LogFile.open(in: directory)
         let before = try LogReader(directory: directory).tail.head?.seq ?? 0
 
-        // One batch from the clerk: the day's records, written together or not at all.
-        var samples = SampleEvents(seed: UInt64(before))
-        let records = (0..<6).map { i -> NewEntry in
-            var entry = samples.next(before + i)
-            entry.actor = people[1]
-            entry.type = "record.registered"
-            return entry
-        }
-        let batch = try log.append(records)
-        Terminal.out("\(people[1]) appended \(records.count) records as one batch: head \(batch.head.anchor)")
+        // One clerk's day of records, appended as one batch: all of them or none.
+        let registered = registrations(by: "clerk.wang", count: 6, seed: before)
+        let batch = try log.append(registered)
+        Terminal.out("clerk.wang registered \(registered.count) records as one batch: head \(batch.head.anchor)")
 
-        // Two more people append at the same moment from separate writers; the lock orders them.
-        let writers = [people[2], people[3]]
-        let results = ResultBox(count: writers.count)
-        DispatchQueue.concurrentPerform(iterations: writers.count) { i in
+        // Two clerks of other units register at the same moment from separate writers; the lock orders them.
+        let clerks = ["clerk.li", "clerk.zhao"]
+        let results = ResultBox(count: clerks.count)
+        DispatchQueue.concurrentPerform(iterations: clerks.count) { i in
             results.store(i) {
                 let writer = try LogFile.open(in: directory)
-                var events = SampleEvents(seed: UInt64(before + 100 + i))
-                let entries = (0..<5).map { n -> NewEntry in
-                    var entry = events.next(n)
-                    entry.actor = writers[i]
-                    entry.type = i == 0 ? "record.reviewed" : "record.published"
-                    return entry
-                }
-                return try writer.append(entries).head.seq
+                return try writer.append(registrations(by: clerks[i], count: 3, seed: before + 100 + i)).head.seq
             }
         }
-        for (i, writer) in writers.enumerated() {
-            Terminal.out("\(writer) appended 5 events concurrently: head then seq \(try results.value(i))")
+        for (i, clerk) in clerks.enumerated() {
+            Terminal.out("\(clerk) registered 3 records from a separate writer at the same moment: its batch ends at seq \(try results.value(i))")
         }
+
+        // A reviewer approves two of the first clerk's records; a publisher publishes them.
+        let reviewed = try log.append(registered.prefix(2).map { record in
+            NewEntry(actor: "reviewer.zhang", type: "record.reviewed", data: .object([
+                ("record", record.data["record"]!), ("secrecy", .string("passed")), ("accuracy", .string("passed")),
+                ("outcome", .string("approved")),
+            ]))
+        })
+        let published = try log.append(registered.prefix(2).map { record in
+            NewEntry(actor: "publisher.li", type: "record.published", data: .object([
+                ("record", record.data["record"]!), ("channel", .string("portal")),
+            ]))
+        })
+        Terminal.out("reviewer.zhang approved 2 of them (head \(reviewed.head.seq)); publisher.li published them (head \(published.head.seq))")
 
         let report = try LogVerifier.verify(directory: directory)
         Terminal.out("")
         Terminal.out("verify: \(report.entries) entries, every hash and link checked; publishable anchor \(report.head!.anchor)")
         Terminal.out("")
         let reader = try LogReader(directory: directory)
-        let recent = try reader.entries().suffix(8)
-        let table = TextTable([("SEQ", 4), ("ACTOR", 15), ("TYPE", 18), ("TITLE", 0)])
+        let all = try reader.entries()
+        let recent = all.suffix(8)
+        // Reviews and publications name the record; show its title from its registration.
+        var titles: [String: String] = [:]
+        for entry in all {
+            if let data = try? entry.data(), let record = data["record"]?.stringValue, let title = data["title"]?.stringValue {
+                titles[record] = title
+            }
+        }
+        let table = TextTable([("SEQ", 4), ("ACTOR", 15), ("TYPE", 18), ("RECORD", 22), ("TITLE", 0)])
         Terminal.out(table.headerLine)
         for entry in recent {
-            let title = (try? entry.data())?["title"]?.stringValue ?? ""
-            Terminal.out(table.line([String(entry.seq), entry.actor, entry.type, title]))
+            let record = (try? entry.data())?["record"]?.stringValue ?? ""
+            Terminal.out(table.line([String(entry.seq), entry.actor, entry.type, record, titles[record] ?? ""]))
         }
         try showTamperingCaught(directory: directory, entries: Array(recent))
         Terminal.out("")
         Terminal.out("next: clearance log --reverse --limit 5   clearance verify --anchor \(report.head!.anchor)")
+    }
+
+    /// Sample records of one clerk's unit, each with a record number that later events refer to.
+    private static func registrations(by clerk: String, count: Int, seed: Int) -> [NewEntry] {
+        var samples = SampleEvents(seed: UInt64(seed))
+        return (0..<count).map { i in
+            var entry = samples.next(seed + i)
+            entry.actor = clerk
+            entry.type = "record.registered"
+            let unit = entry.data["unit"]?.stringValue ?? "unit"
+            entry.data = .object([("record", .string("\(unit)/\(2008_00000 + seed * 10 + i)"))] + (entry.data.objectValue ?? []))
+            return entry
+        }
     }
 
     /// Copies the log, changes one byte inside a record's title, and lets `verify` find it.

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+@Suite struct AppendAndLogTests {
+    @Test func initCreatesTheDefaultLogInTheWorkingFolderAndRefusesASecondTime() throws {
+        let cli = CLITestCase()
+        let created = try cli.run(["init", "--actor", "office.chen"])
+        #expect(created.status == 0)
+        #expect(created.stdout.contains("head 1:"))
+        let before = try cli.logBytes()
+        let again = try cli.run(["init", "--actor", "someone.else"])
+        #expect(again.status == 1 && again.stderr.contains("already exists"))
+        #expect(try cli.logBytes() == before)
+    }
+
+    @Test func theLogDirectoryComesFromTheOptionOrTheEnvironment() throws {
+        let cli = CLITestCase()
+        #expect(try cli.run(["init"], environment: ["CLEARANCE_LOG": "elsewhere", "CLEARANCE_ACTOR": "office.chen"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: cli.folder.file("elsewhere/events.jsonl")))
+        #expect(try cli.run(["init", "--log", "third", "--actor", "a"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: cli.folder.file("third/events.jsonl")))
+    }
+
+    @Test func appendWritesOneBatchAndPrintsTheHeadThatVerifyConfirms() throws {
+        let cli = CLITestCase()
+        let head = try cli.makeLog(events: [
+            #"{"type":"record.registered","data":{"title":"锦江区关于2007年度城市道路维修计划的通知"}}"#,
+            #"{"type":"record.classified","actor":"clerk.li","data":{"item":"10-08"}}"#,
+        ])
+        #expect(head.hasPrefix("head 3:"))
+        let lines = try cli.logLines()
+        #expect(lines.count == 3)
+        #expect(lines[1].contains("\"actor\":\"clerk.wang\"") && lines[2].contains("\"actor\":\"clerk.li\""))
+        #expect(lines[1].contains("锦江区关于2007年度"), "Chinese is stored as itself, not escaped")
+        #expect(lines[1].contains("\"batchEnd\":3") && lines[2].contains("\"batchEnd\":3"))
+        let verified = try cli.run(["verify"])
+        #expect(verified.status == 0)
+        #expect(verified.stdout.contains(head))
+        // --json prints the stored lines exactly.
+        #expect(try cli.run(["log", "--json"]).stdout == lines.joined(separator: "\n") + "\n")
+    }
+
+    @Test func badInputIsReportedLineByLineAndNothingIsAppended() throws {
+        let cli = CLITestCase()
+        try cli.makeLog(events: [#"{"type":"a.b"}"#])
+        let before = try cli.logBytes()
+        let outcome = try cli.run(["append", "--actor", "wang"], stdin: "{\"type\":\"ok\"}\n{\"type\":1}\n{oops\n{\"type\":\"x\",\"data\":\"s\"}\n")
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("line 2:") && outcome.stderr.contains("line 3:") && outcome.stderr.contains("line 4:"))
+        #expect(outcome.stderr.contains("nothing was appended"))
+        #expect(try cli.logBytes() == before)
+    }
+
+    @Test func expectSeqRefusesAStaleHead() throws {
+        let cli = CLITestCase()
+        try cli.makeLog(events: [#"{"type":"a.b"}"#])
+        let before = try cli.logBytes()
+        let stale = try cli.run(["append", "--actor", "w", "--expect-seq", "1"], stdin: "{\"type\":\"a\"}\n")
+        #expect(stale.status == 1 && stale.stderr.contains("the head is seq 2, not the expected 1"))
+        #expect(try cli.logBytes() == before)
+        #expect(try cli.run(["append", "--actor", "w", "--expect-seq", "2"], stdin: "{\"type\":\"a\"}\n").status == 0)
+    }
+
+    @Test func anEventWhoseIDIsInTheLogIsNotWrittenTwice() throws {
+        let cli = CLITestCase()
+        try cli.makeLog(events: [#"{"type":"request.received","id":"req-2008-001"}"#])
+        let again = try cli.run(["append", "--actor", "w"], stdin: "{\"type\":\"request.received\",\"id\":\"req-2008-001\"}\n")
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("id \"req-2008-001\" is already in the log at seq 2"))
+        #expect(try cli.logLines().count == 2)
+    }
+
+    @Test func logFiltersByTypeActorSeqTimeAndLimit() throws {
+        let cli = CLITestCase()
+        _ = try cli.run(["init", "--actor", "office.chen"])
+        for (actor, type) in [("wang", "record.registered"), ("li", "record.classified"), ("wang", "record.registered"), ("zhang", "record.reviewed")] {
+            _ = try cli.run(["append", "--actor", actor], stdin: "{\"type\":\"\(type)\"}\n")
+        }
+        func seqs(_ arguments: [String]) throws -> [Int] {
+            let outcome = try cli.run(["log"] + arguments)
+            #expect(outcome.status == 0, "\(arguments): \(outcome.stderr)")
+            return outcome.stdout.split(separator: "\n").dropFirst().compactMap { Int($0.split(separator: " ").first ?? "") }
+        }
+        #expect(try seqs([]) == [1, 2, 3, 4, 5])
+        #expect(try seqs(["--type", "record.registered"]) == [2, 4])
+        #expect(try seqs(["--type", "record.*"]) == [2, 3, 4, 5])
+        #expect(try seqs(["--actor", "wang", "--actor", "zhang"]) == [2, 4, 5])
+        #expect(try seqs(["--from-seq", "3", "--to-seq", "4"]) == [3, 4])
+        #expect(try seqs(["--limit", "2"]) == [1, 2])
+        #expect(try seqs(["--reverse", "--limit", "2"]) == [5, 4])
+        #expect(try seqs(["--since", "2000-01-01", "--until", "2000-01-02"]) == [])
+        #expect(try seqs(["--since", "2000-01-01"]) == [1, 2, 3, 4, 5])
+    }
+
+    @Test func theTableLinesUpChineseText() throws {
+        let cli = CLITestCase()
+        _ = try cli.run(["init", "--actor", "办公厅.陈"])
+        _ = try cli.run(["append", "--actor", "clerk.wang"], stdin: "{\"type\":\"a\",\"data\":{\"t\":\"中文\"}}\n")
+        let lines = try cli.run(["log"]).stdout.split(separator: "\n").map(String.init)
+        // The TYPE column starts at the same terminal column on every row.
+        let typeColumns = zip(lines, ["TYPE", "log.created", "a"]).map { line, type -> Int in
+            let upToType = line.range(of: " " + type + " ")!.lowerBound
+            return DisplayWidthProbe.columns(String(line[..<upToType]))
+        }
+        #expect(Set(typeColumns).count == 1, "\(lines)")
+    }
+}
+
+/// Counts terminal columns independently of the code under test (CJK ideographs are two).
+enum DisplayWidthProbe {
+    static func columns(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ((0x4E00...0x9FFF).contains($1.value) ? 2 : 1) }
+    }
+}

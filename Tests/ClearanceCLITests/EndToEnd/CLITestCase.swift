@@ -1,0 +1,38 @@
+import Foundation
+import TestSupport
+
+/// A temporary working folder and the built `clearance`, run in it as a user would.
+struct CLITestCase {
+    let folder = TemporaryDirectory("cli")
+    let clearance = BuiltProgram("clearance")
+
+    var logPath: String { folder.file("event-log/events.jsonl") }
+
+    @discardableResult
+    func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> BuiltProgram.Outcome {
+        try clearance.run(arguments, stdin: stdin, in: folder.path, environment: environment)
+    }
+
+    func logBytes() throws -> [UInt8] { try folder.read("event-log/events.jsonl") }
+
+    func logLines() throws -> [String] {
+        String(decoding: try logBytes(), as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    /// `init` then one append of `events` lines; returns the head printed by the append.
+    @discardableResult
+    func makeLog(events: [String]) throws -> String {
+        _ = try run(["init", "--actor", "office.chen"])
+        let outcome = try run(["append", "--actor", "clerk.wang"], stdin: events.joined(separator: "\n") + "\n")
+        return outcome.stdout.split(separator: "\n").last.map(String.init) ?? ""
+    }
+}
+
+/// The package's root folder, for files the tests read from the repository (docs/tools, samples).
+func packageRoot(filePath: String = #filePath) -> URL {
+    var url = URL(fileURLWithPath: filePath)
+    while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+        url.deleteLastPathComponent()
+    }
+    return url
+}
