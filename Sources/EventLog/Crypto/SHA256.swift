@@ -44,9 +44,35 @@ public struct SHA256: Sendable {
 
     /// The digest of a whole message held in memory.
     public static func hash(_ bytes: UnsafeRawBufferPointer) -> SHA256Digest {
-        var state = initialState
+        hash(bytes, resuming: Midstate(state: initialState, blocks: 0))
+    }
+
+    /// The state after the first `blocks` whole blocks of a message, so the rest can be hashed later:
+    /// a log line's leading blocks do not depend on the chain and can be hashed ahead, in parallel.
+    public struct Midstate: Sendable {
+        let state: SHA256State
+        public let blocks: Int
+
+        /// Hashes the first `count` whole 64-byte blocks of `prefix`.
+        public init(of prefix: UnsafeRawBufferPointer, blocks count: Int) {
+            var state = SHA256.initialState
+            if count > 0 { state.compress(blocks: prefix.baseAddress!, count: count) }
+            self.init(state: state, blocks: count)
+        }
+
+        init(state: SHA256State, blocks: Int) {
+            self.state = state
+            self.blocks = blocks
+        }
+    }
+
+    /// The digest of the whole message `bytes`, whose first `midstate.blocks` blocks are already hashed.
+    public static func hash(_ bytes: UnsafeRawBufferPointer, resuming midstate: Midstate) -> SHA256Digest {
+        var state = midstate.state
         let whole = bytes.count / 64
-        if whole > 0 { state.compress(blocks: bytes.baseAddress!, count: whole) }
+        if whole > midstate.blocks {
+            state.compress(blocks: bytes.baseAddress! + midstate.blocks * 64, count: whole - midstate.blocks)
+        }
         // The last partial block plus padding needs at most two blocks: keep them on the stack.
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
             let restCount = bytes.count - whole * 64

@@ -1,6 +1,8 @@
 /// Serializes entries in the log's exact byte form and chains their hashes.
 ///
 /// Our own serializer, not `JSONEncoder`: the key order and spelling are part of what is hashed.
+/// A line is written in two steps: its head (everything up to `"prev":"`), which does not depend on
+/// the chain, and its end (prev, hash), which does. `BatchEncoder` runs the first step on all cores.
 public struct EntryEncoder {
     public private(set) var prevHex: [UInt8]
     public private(set) var nextSeq: Int
@@ -16,25 +18,42 @@ public struct EntryEncoder {
         _ entry: NewEntry, id: String, recorded: String, batchEnd: Int, into out: inout [UInt8]
     ) {
         let start = out.count
+        Self.writeHead(entry, seq: nextSeq, id: id, recorded: recorded, batchEnd: batchEnd, into: &out)
+        finishLine(startingAt: start, midstate: nil, in: &out)
+    }
+
+    /// Writes `{"seq":…,…,"batchEnd":N,"prev":"` for one entry.
+    static func writeHead(
+        _ entry: NewEntry, seq: Int, id: String, recorded: String, batchEnd: Int, into out: inout [UInt8]
+    ) {
         out.append(contentsOf: EntryFormat.seqKey)
-        appendDecimal(nextSeq, to: &out)
+        appendDecimal(seq, to: &out)
         out.append(contentsOf: EntryFormat.idKey)
-        out.append(contentsOf: id.utf8)
+        appendUTF8(id, to: &out)
         out.append(contentsOf: EntryFormat.recordedKey)
-        out.append(contentsOf: recorded.utf8)
+        appendUTF8(recorded, to: &out)
         out.append(contentsOf: EntryFormat.actorKey)
-        out.append(contentsOf: entry.actor.utf8)
+        appendUTF8(entry.actor, to: &out)
         out.append(contentsOf: EntryFormat.typeKey)
-        out.append(contentsOf: entry.type.utf8)
+        appendUTF8(entry.type, to: &out)
         out.append(contentsOf: EntryFormat.dataKey)
         JSONWriter.write(entry.data, to: &out)
         out.append(contentsOf: EntryFormat.batchEndKey)
         appendDecimal(batchEnd, to: &out)
         out.append(contentsOf: EntryFormat.prevKey)
+    }
+
+    /// Completes the line whose head starts at `start` (the last bytes of `out`): appends prev, the
+    /// hash and the newline, and advances the chain. `midstate`, if given, covers the head's leading blocks.
+    mutating func finishLine(startingAt start: Int, midstate: SHA256.Midstate?, in out: inout [UInt8]) {
         out.append(contentsOf: prevHex)
-        let hashedEnd = out.count + 1  // through the closing quote of prev
-        out.append(contentsOf: EntryFormat.hashKey)
-        let digest = out.withUnsafeBytes { SHA256.hash(UnsafeRawBufferPointer(rebasing: $0[start..<hashedEnd])) }
+        out.append(UInt8(ascii: "\""))
+        let hashedEnd = out.count
+        out.append(contentsOf: EntryFormat.hashKey.dropFirst())
+        let digest = out.withUnsafeBytes { bytes in
+            let hashed = UnsafeRawBufferPointer(rebasing: bytes[start..<hashedEnd])
+            return midstate.map { SHA256.hash(hashed, resuming: $0) } ?? SHA256.hash(hashed)
+        }
         let hexStart = out.count
         out.append(contentsOf: repeatElement(0, count: 64))
         out.withUnsafeMutableBufferPointer { digest.writeHex(to: $0.baseAddress! + hexStart) }
@@ -46,6 +65,14 @@ public struct EntryEncoder {
             }
         }
         nextSeq += 1
+    }
+}
+
+/// Appends a string's UTF-8 bytes in one copy when the string is stored contiguously (native strings are).
+@inline(__always)
+func appendUTF8(_ s: String, to out: inout [UInt8]) {
+    if s.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
+        out.append(contentsOf: s.utf8)
     }
 }
 

@@ -11,6 +11,9 @@ extension LogFile {
         if let id = entry.id, !EntryFormat.isValidName(id) {
             throw EventLogError.invalidEntry(index: index, reason: "id \"\(id)\" must be 1-128 bytes without quotes, backslashes or control characters")
         }
+        if let id = entry.id, isGeneratedIDForm(id) {
+            throw EventLogError.invalidEntry(index: index, reason: "id \"\(id)\" has the form ev-<digits>, which is reserved for generated ids")
+        }
         guard EntryFormat.isValidName(entry.actor) else {
             throw EventLogError.invalidEntry(index: index, reason: "actor \"\(entry.actor)\" must be 1-128 bytes without quotes, backslashes or control characters")
         }
@@ -25,10 +28,14 @@ extension LogFile {
         }
     }
 
-    /// A generated id is `ev-` and the first 24 hex digits of the entry's own prev: unique in the
-    /// log (no two entries share a prev), repeatable for a simulated log, and free to compute.
-    static func generatedID(prevHex: [UInt8]) -> String {
-        "ev-" + String(decoding: prevHex[0..<24], as: UTF8.self)
+    /// A generated id is `ev-` and the entry's seq: unique in the log, repeatable for a simulated
+    /// clock, and known before the chain is, so a batch can be encoded on all cores.
+    /// Explicit ids of this form are refused (see `validate`).
+    static func generatedID(seq: Int) -> String { "ev-\(seq)" }
+
+    /// Whether `id` has the form reserved for generated ids.
+    static func isGeneratedIDForm(_ id: String) -> Bool {
+        id.hasPrefix("ev-") && id.count > 3 && id.utf8.dropFirst(3).allSatisfy { (0x30...0x39).contains($0) }
     }
 
     /// The system clock's reading, or for a simulated log 1 ms after the head.

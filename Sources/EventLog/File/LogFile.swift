@@ -132,26 +132,24 @@ public final class LogFile {
         guard !fresh.isEmpty else { throw EventLogError.invalidEntry(index: 0, reason: "there are no events to append") }
         let stamp = recorded ?? nextTime(after: tail.head)
         let stampText = stamp.iso8601
-        var encoder = EntryEncoder(afterSeq: headSeq, hashHex: tail.head.map { Array($0.hashHex.utf8) } ?? EntryFormat.zeroHash)
         let batchEnd = headSeq + fresh.count
+        let ids = fresh.enumerated().map { n, index in entries[index].id ?? Self.generatedID(seq: headSeq + 1 + n) }
+        var encoder = EntryEncoder(afterSeq: headSeq, hashHex: tail.head.map { Array($0.hashHex.utf8) } ?? EntryFormat.zeroHash)
         var bytes = scratch
         scratch = []
         bytes.removeAll(keepingCapacity: true)
         defer { scratch = bytes }
-        var seqs = [Int?](repeating: nil, count: entries.count)
-        for index in fresh {
-            let seq = encoder.nextSeq
-            let id = entries[index].id ?? Self.generatedID(prevHex: encoder.prevHex)
-            let lineStart = bytes.count
-            encoder.encode(entries[index], id: id, recorded: stampText, batchEnd: batchEnd, into: &bytes)
-            seqs[index] = seq
-            guard bytes.count - lineStart <= EntryFormat.maximumLineBytes else {
-                throw EventLogError.invalidEntry(index: index, reason: "the entry is longer than \(EntryFormat.maximumLineBytes) bytes")
-            }
-            guard bytes.count <= Self.maximumBatchBytes else {
-                throw EventLogError.invalidEntry(index: index, reason: "the batch exceeds \(Self.maximumBatchBytes >> 20) MiB")
-            }
+        let lengths = BatchEncoder.encode(
+            fresh.map { entries[$0] }, ids: ids, firstSeq: headSeq + 1, recorded: stampText, batchEnd: batchEnd,
+            encoder: &encoder, into: &bytes)
+        if let tooLong = lengths.firstIndex(where: { $0 > EntryFormat.maximumLineBytes }) {
+            throw EventLogError.invalidEntry(index: fresh[tooLong], reason: "the entry is longer than \(EntryFormat.maximumLineBytes) bytes")
         }
+        guard bytes.count <= Self.maximumBatchBytes else {
+            throw EventLogError.invalidEntry(index: fresh.count - 1, reason: "the batch exceeds \(Self.maximumBatchBytes >> 20) MiB")
+        }
+        var seqs = [Int?](repeating: nil, count: entries.count)
+        for (n, index) in fresh.enumerated() { seqs[index] = headSeq + 1 + n }
         try write(bytes, at: tail.committedEnd)
         let head = LogHead(seq: batchEnd, hashHex: String(decoding: encoder.prevHex, as: UTF8.self), recorded: stamp)
         return AppendResult(head: head, seqs: seqs, duplicates: duplicates, recovered: recovery)

@@ -34,7 +34,7 @@ import TestSupport
         let entry = try #require(try LogReader(directory: fixture.directory.path).entries().last)
         #expect(entry.actor == "clerk.wang" && entry.type == "record.registered")
         #expect(try entry.data()["title"]?.stringValue == "关于第1号记录的通知")
-        #expect(entry.id == "ev-" + String(entry.prevHex.prefix(24)))
+        #expect(entry.id == "ev-\(entry.seq)")
         // The line's hash is the SHA-256 of everything before `,"hash":`.
         let hashed = Array(entry.line.dropLast(75))
         #expect(SHA256.hash(hashed).hex == entry.hashHex)
@@ -82,7 +82,7 @@ import TestSupport
         NewEntry(actor: "a", type: "Bad"), NewEntry(actor: "a", type: ""), NewEntry(actor: "", type: "t"),
         NewEntry(actor: "a\"b", type: "t"), NewEntry(id: "x\\y", actor: "a", type: "t"),
         NewEntry(actor: "a", type: "t", data: .array([])), NewEntry(actor: "a", type: "log.created"),
-        NewEntry(actor: String(repeating: "x", count: 129), type: "t"),
+        NewEntry(actor: String(repeating: "x", count: 129), type: "t"), NewEntry(id: "ev-12", actor: "a", type: "t"),
     ])
     func invalidEntriesAreRefusedWholeBatch(bad: NewEntry) throws {
         let fixture = try LogFixture(batches: [1])
@@ -90,6 +90,25 @@ import TestSupport
         let before = try fixture.bytes()
         #expect(throws: EventLogError.self) { try log.append([NewEntry(actor: "a", type: "ok"), bad]) }
         #expect(try fixture.bytes() == before)
+    }
+
+    /// Large batches are encoded on all cores; the bytes must be exactly those of one-at-a-time encoding.
+    @Test func aLargeBatchEncodesExactlyAsEntryByEntry() throws {
+        let entries = (0..<2000).map { i in
+            NewEntry(actor: "clerk.\(i % 7)", type: "record.registered", data: .object([
+                ("n", .integer(i)), ("title", .string(String(repeating: "政务公开", count: i % 30))),
+            ]))
+        }
+        let parallel = TemporaryDirectory()
+        let (log, _) = try LogFile.create(in: parallel.path, actor: "a", clock: .simulated(start: Timestamp(millisecondsSinceEpoch: 0)))
+        _ = try log.append(entries)
+        let header = try LogReader(directory: parallel.path).entries()[0]
+        var encoder = EntryEncoder(afterSeq: 1, hashHex: Array(header.hashHex.utf8))
+        var expected = header.line + [0x0A]
+        for (i, entry) in entries.enumerated() {
+            encoder.encode(entry, id: "ev-\(i + 2)", recorded: "1970-01-01T00:00:00.001Z", batchEnd: 2001, into: &expected)
+        }
+        #expect(try parallel.read("events.jsonl") == expected)
     }
 
     @Test func anIDRepeatedInsideABatchIsRefused() throws {
