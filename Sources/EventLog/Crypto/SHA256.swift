@@ -76,17 +76,13 @@ public struct SHA256: Sendable {
         // The last partial block plus padding needs at most two blocks: keep them on the stack.
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
             let restCount = bytes.count - whole * 64
-            if restCount > 0 {
-                UnsafeMutableRawBufferPointer(tail).copyMemory(
-                    from: UnsafeRawBufferPointer(rebasing: bytes[(whole * 64)...]))
-            }
             let blocks = restCount < 56 ? 1 : 2
-            let end = blocks * 64
-            tail[restCount] = 0x80
-            for i in (restCount + 1)..<(end - 8) { tail[i] = 0 }
-            let bits = UInt64(bytes.count) &* 8
-            for i in 0..<8 { tail[end - 1 - i] = UInt8(truncatingIfNeeded: bits >> (8 * UInt64(i))) }
-            state.compress(blocks: UnsafeRawPointer(tail.baseAddress!), count: blocks)
+            let raw = UnsafeMutableRawPointer(tail.baseAddress!)
+            raw.initializeMemory(as: UInt8.self, repeating: 0, count: blocks * 64)
+            if restCount > 0 { raw.copyMemory(from: bytes.baseAddress! + whole * 64, byteCount: restCount) }
+            raw.storeBytes(of: 0x80, toByteOffset: restCount, as: UInt8.self)
+            raw.storeBytes(of: (UInt64(bytes.count) &* 8).bigEndian, toByteOffset: blocks * 64 - 8, as: UInt64.self)
+            state.compress(blocks: UnsafeRawPointer(raw), count: blocks)
             return SHA256Digest(state)
         }
     }
