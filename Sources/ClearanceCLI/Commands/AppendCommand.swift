@@ -18,8 +18,7 @@ enum AppendCommand {
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         let expected = try arguments.integer("--expect-seq", in: 0...Int.max, command: spec.name)
-        let input = FileHandle.standardInput.readDataToEndOfFile()
-        let entries = try AppendInput.parse(Array(input), defaultActor: context.actor)
+        let entries = try AppendInput.parse(try readStandardInput(), defaultActor: context.actor)
         let log = try LogFile.open(in: context.logDirectory)
         let result = try log.append(entries, expecting: expected)
         if let recovery = result.recovered { Terminal.note(RecoveryReport.describe(recovery)) }
@@ -33,6 +32,22 @@ enum AppendCommand {
             Terminal.out("appended nothing: every event was already in the log")
         }
         Terminal.out("head \(result.head.anchor)")
+    }
+}
+
+/// Reads all of stdin, refusing more than one batch may hold (the log's own bound).
+private func readStandardInput() throws -> [UInt8] {
+    var input: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+        let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress!, $0.count) }
+        if count < 0 && errno == EINTR { continue }
+        guard count >= 0 else { throw CommandFailure("cannot read stdin: \(String(cString: strerror(errno)))") }
+        if count == 0 { return input }
+        input.append(contentsOf: chunk[..<count])
+        guard input.count <= LogFile.maximumBatchBytes else {
+            throw CommandFailure("stdin holds more than \(LogFile.maximumBatchBytes >> 20) MiB, more than one batch may: split it into several appends; nothing was appended")
+        }
     }
 }
 
