@@ -1,8 +1,8 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-// Dependencies run one way: EventLog (storage, no domain words) <- ClearanceCLI <- clearance.
-// The domain and projections libraries slot in between as they arrive.
+// Dependencies run one way: EventLog (storage, no domain words) <- Clearance (the domain)
+// <- ClearanceCLI <- clearance. The projections library slots in before the CLI when it arrives.
 let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
@@ -12,7 +12,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "EventLog", swiftSettings: strict),
-        .target(name: "ClearanceCLI", dependencies: ["EventLog"], swiftSettings: strict),
+        .target(name: "Clearance", dependencies: ["EventLog"], swiftSettings: strict),
+        .target(name: "ClearanceCLI", dependencies: ["EventLog", "Clearance"], swiftSettings: strict),
         .executableTarget(name: "clearance", dependencies: ["ClearanceCLI"], swiftSettings: strict),
         .target(
             name: "TestSupport", dependencies: ["EventLog"], path: "Tests/TestSupport",
@@ -22,6 +23,7 @@ let package = Package(
             name: "log-torture", dependencies: ["EventLog"], path: "Tests/LogTorture", swiftSettings: strict),
         .testTarget(
             name: "EventLogTests", dependencies: ["EventLog", "TestSupport", "log-torture"], swiftSettings: strict),
+        .testTarget(name: "ClearanceTests", dependencies: ["Clearance", "EventLog"], swiftSettings: strict),
         .testTarget(
             name: "ClearanceCLITests",
             dependencies: ["ClearanceCLI", "EventLog", "TestSupport", "clearance"],

@@ -9,7 +9,8 @@ public enum ClearanceCLI {
     static let commands: [Command] = [
         Command(InitCommand.spec, InitCommand.run), Command(AppendCommand.spec, AppendCommand.run),
         Command(LogCommand.spec, LogCommand.run), Command(VerifyCommand.spec, VerifyCommand.run),
-        Command(DemoCommand.spec, DemoCommand.run), Command(BenchCommand.spec, BenchCommand.run),
+        Command(CalendarCommand.spec, CalendarCommand.run), Command(DemoCommand.spec, DemoCommand.run),
+        Command(BenchCommand.spec, BenchCommand.run),
     ]
 
     public static func main() -> Never {

@@ -41,7 +41,7 @@ def main(path, anchors):
         try:
             prev = check(line, prev)
         except ValueError as e:
-            seq = re.match(rb'\{"seq":([1-9][0-9]*)[,}]', line)  # else name the expected seq
+            seq = re.match(rb'\{"seq":([1-9][0-9]*)', line)  # else name the expected seq
             fail(int(seq[1]) if seq else (prev[0] + 1 if prev else 1), offset, e)
         offset += len(line) + 1
         hashes[prev[0]] = (prev[3], offset - len(line) - 1)

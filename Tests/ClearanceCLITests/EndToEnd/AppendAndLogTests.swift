@@ -112,3 +112,27 @@ enum DisplayWidthProbe {
         text.unicodeScalars.reduce(0) { $0 + ((0x4E00...0x9FFF).contains($1.value) ? 2 : 1) }
     }
 }
+
+@Suite struct CalendarCommandTests {
+    @Test func dueDatesShowTheHolidaysCrossed() throws {
+        let cli = CLITestCase()
+        let seed = packageRoot().appendingPathComponent("seeds/chengdu-2007").path
+        let outcome = try cli.run(["calendar", "due", "2008-01-28", "15", "--seed", seed])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("due 2008-02-21 (thursday)"))
+        #expect(outcome.stdout.contains("crossed holiday: 春节 Spring Festival 2008-02-06..2008-02-12"))
+        #expect(outcome.stdout.contains("counted adjusted working day: 2008-02-02 (saturday)"))
+        let json = try cli.run(["calendar", "due", "2008-01-28", "15", "--seed", seed, "--json"])
+        #expect(json.stdout.contains(#""due":"2008-02-21""#))
+    }
+
+    @Test func badDatesAndUncoveredYearsAreRefused() throws {
+        let cli = CLITestCase()
+        let seed = packageRoot().appendingPathComponent("seeds/chengdu-2007").path
+        #expect(try cli.run(["calendar", "due", "2008-02-30", "3", "--seed", seed]).status == 2)
+        #expect(try cli.run(["calendar", "due", "2008-02-01", "x", "--seed", seed]).status == 2)
+        let outside = try cli.run(["calendar", "due", "2009-12-20", "15", "--seed", seed])
+        #expect(outside.status == 1 && outside.stderr.contains("outside the working-day calendar"))
+        #expect(try cli.run(["calendar", "due", "2008-02-01", "3", "--seed", "/nonexistent"]).status == 1)
+    }
+}

@@ -9,7 +9,7 @@ import Testing
         for command in ["init", "append", "log", "verify", "demo", "bench"] { #expect(outcome.stdout.contains("  \(command) ")) }
     }
 
-    @Test(arguments: ["init", "append", "log", "verify", "demo", "bench"])
+    @Test(arguments: ["init", "append", "log", "verify", "calendar", "demo", "bench"])
     func everyCommandHasHelp(command: String) throws {
         let cli = CLITestCase()
         let viaHelp = try cli.run(["help", command])

@@ -1,0 +1,89 @@
+/// The official working-day calendar: weekends off except adjusted working days, holidays off.
+///
+/// It knows only the years its reference data covers; a computation that would need a day outside
+/// them is refused rather than guessed (holidays are set by notice, year by year).
+public struct WorkingCalendar: Sendable {
+    public struct Holiday: Sendable, Equatable {
+        public let nameZh: String
+        public let nameEn: String
+        public let from: Day
+        public let to: Day
+    }
+
+    public let weekend: Set<Int>
+    public let holidays: [Holiday]
+    public let workingWeekends: Set<Day>
+    /// The first and last day the calendar speaks for.
+    public let covered: ClosedRange<Day>
+    private let holidayOf: [Day: Int]
+
+    public init(weekend: Set<Int>, holidays: [Holiday], workingWeekends: Set<Day>, covered: ClosedRange<Day>) {
+        self.weekend = weekend
+        self.holidays = holidays
+        self.workingWeekends = workingWeekends
+        self.covered = covered
+        var holidayOf: [Day: Int] = [:]
+        for (index, holiday) in holidays.enumerated() {
+            for day in holiday.from...holiday.to { holidayOf[day] = index }
+        }
+        self.holidayOf = holidayOf
+    }
+
+    public func holiday(on day: Day) -> Holiday? { holidayOf[day].map { holidays[$0] } }
+
+    public func isWorkingDay(_ day: Day) throws -> Bool {
+        guard covered.contains(day) else { throw CalendarError.outsideCalendar(day: day, covered: covered) }
+        if workingWeekends.contains(day) { return true }
+        return !weekend.contains(day.weekday) && holidayOf[day] == nil
+    }
+
+    /// What a deadline computation passed on its way.
+    public struct Deadline: Sendable, Equatable {
+        public let start: Day
+        public let workingDays: Int
+        public let due: Day
+        /// Holidays with at least one day between start (exclusive) and due (inclusive).
+        public let holidaysCrossed: [Holiday]
+        /// Adjusted working weekend days that were counted.
+        public let adjustedWorkingDays: [Day]
+    }
+
+    /// The day `workingDays` working days after `start`, counting from the day after it.
+    public func adding(workingDays: Int, to start: Day) throws -> Deadline {
+        precondition(workingDays >= 0)
+        var day = start
+        var counted = 0
+        var crossed: [Int] = []
+        var adjusted: [Day] = []
+        while counted < workingDays {
+            day = day.advanced(by: 1)
+            if try isWorkingDay(day) {
+                counted += 1
+                if weekend.contains(day.weekday) { adjusted.append(day) }
+            } else if let index = holidayOf[day], !crossed.contains(index) {
+                crossed.append(index)
+            }
+        }
+        return Deadline(
+            start: start, workingDays: workingDays, due: day, holidaysCrossed: crossed.map { holidays[$0] },
+            adjustedWorkingDays: adjusted)
+    }
+
+    /// Working days in the whole calendar year `year` (which must be covered).
+    public func workingDays(inYear year: Int) throws -> Int {
+        guard let first = Day("\(year)-01-01"), let last = Day("\(year)-12-31") else { return 0 }
+        return try (first...last).filter { try isWorkingDay($0) }.count
+    }
+}
+
+/// A calendar question the reference data cannot answer.
+public enum CalendarError: Error, Equatable, CustomStringConvertible {
+    case outsideCalendar(day: Day, covered: ClosedRange<Day>)
+
+    public var description: String {
+        switch self {
+        case .outsideCalendar(let day, let covered):
+            return "\(day) is outside the working-day calendar, which covers \(covered.lowerBound) to \(covered.upperBound): add that year's holiday notice to the seed's calendar.json"
+        }
+    }
+}
