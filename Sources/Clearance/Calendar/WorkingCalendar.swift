@@ -13,15 +13,15 @@ public struct WorkingCalendar: Sendable {
     public let weekend: Set<Int>
     public let holidays: [Holiday]
     public let workingWeekends: Set<Day>
-    /// The first and last day the calendar speaks for.
-    public let covered: ClosedRange<Day>
+    /// The calendar years the calendar speaks for (each needs its own holiday notice).
+    public let years: Set<Int>
     private let holidayOf: [Day: Int]
 
-    public init(weekend: Set<Int>, holidays: [Holiday], workingWeekends: Set<Day>, covered: ClosedRange<Day>) {
+    public init(weekend: Set<Int>, holidays: [Holiday], workingWeekends: Set<Day>, years: Set<Int>) {
         self.weekend = weekend
         self.holidays = holidays
         self.workingWeekends = workingWeekends
-        self.covered = covered
+        self.years = years
         var holidayOf: [Day: Int] = [:]
         for (index, holiday) in holidays.enumerated() {
             for day in holiday.from...holiday.to { holidayOf[day] = index }
@@ -32,7 +32,7 @@ public struct WorkingCalendar: Sendable {
     public func holiday(on day: Day) -> Holiday? { holidayOf[day].map { holidays[$0] } }
 
     public func isWorkingDay(_ day: Day) throws -> Bool {
-        guard covered.contains(day) else { throw CalendarError.outsideCalendar(day: day, covered: covered) }
+        guard years.contains(day.year) else { throw CalendarError.outsideCalendar(day: day, years: years.sorted()) }
         if workingWeekends.contains(day) { return true }
         return !weekend.contains(day.weekday) && holidayOf[day] == nil
     }
@@ -78,12 +78,13 @@ public struct WorkingCalendar: Sendable {
 
 /// A calendar question the reference data cannot answer.
 public enum CalendarError: Error, Equatable, CustomStringConvertible {
-    case outsideCalendar(day: Day, covered: ClosedRange<Day>)
+    case outsideCalendar(day: Day, years: [Int])
 
     public var description: String {
         switch self {
-        case .outsideCalendar(let day, let covered):
-            return "\(day) is outside the working-day calendar, which covers \(covered.lowerBound) to \(covered.upperBound): add that year's holiday notice to the seed's calendar.json"
+        case .outsideCalendar(let day, let years):
+            let covered = years.map(String.init).joined(separator: ", ")
+            return "\(day) is outside the working-day calendar, which covers the years \(covered): declare \(day.year)'s holidays first (a calendar.year-declared event, or the seed's calendar.json)"
         }
     }
 }

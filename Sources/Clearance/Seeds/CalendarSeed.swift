@@ -38,9 +38,7 @@ public enum CalendarSeed {
                 working.insert(try day(value, "years[\(i)].workingWeekends[\(j)]"))
             }
         }
-        let first = Day("\(yearNumbers.min()!)-01-01")!
-        let last = Day("\(yearNumbers.max()!)-12-31")!
-        return WorkingCalendar(weekend: weekend, holidays: holidays, workingWeekends: working, covered: first...last)
+        return WorkingCalendar(weekend: weekend, holidays: holidays, workingWeekends: working, years: Set(yearNumbers))
     }
 }
 

@@ -13,12 +13,14 @@ enum CalendarCommand {
             .init(name: "DAYS", help: "working days, counted from the day after DATE"),
         ],
         options: [
-            .value("--seed", "DIR", "the seed folder whose calendar.json to use (default seeds/chengdu-2007)"),
+            .value("--seed", "DIR", "read this seed folder's calendar.json instead of the log's calendar events"),
             .flag("--json", "print the result as JSON"),
         ],
         discussion: """
-            Weekends are off except adjusted working days; official holidays are off. Days outside the
-            calendar's years are refused, never guessed. Example: clearance calendar due 2008-01-28 15
+            The calendar is the one the log holds (loaded by 'clearance init --seed' and changed by later
+            calendar.year-declared events), or with --seed the one in a seed folder. Weekends are off
+            except adjusted working days; official holidays are off. Days outside the calendar's years are
+            refused, never guessed. Example: clearance calendar due 2008-01-28 15
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
@@ -31,7 +33,7 @@ enum CalendarCommand {
         guard let daysText = arguments.positional(2), let days = Int(daysText), (0...1000).contains(days) else {
             throw UsageError("DAYS must be a whole number from 0 to 1000, not '\(arguments.positional(2) ?? "")'", command: spec.name)
         }
-        let calendar = try loadCalendar(seed: arguments.value("--seed") ?? "seeds/chengdu-2007")
+        let calendar = try arguments.value("--seed").map(loadCalendar(seed:)) ?? loadCalendar(log: context.logDirectory)
         let deadline = try calendar.adding(workingDays: days, to: start)
         if arguments.has("--json") {
             Terminal.out(JSONWriter.string(json(deadline)))
@@ -44,6 +46,13 @@ enum CalendarCommand {
         for day in deadline.adjustedWorkingDays {
             Terminal.out("  counted adjusted working day: \(day) (\(day.weekdayName))")
         }
+    }
+
+    static func loadCalendar(log directory: String) throws -> WorkingCalendar {
+        guard let calendar = try ReferenceData.load(from: LogReader(directory: directory)).calendar() else {
+            throw CommandFailure("the log in \(directory) declares no calendar: create it with 'clearance init --seed seeds/chengdu-2007', or pass --seed DIR")
+        }
+        return calendar
     }
 
     static func loadCalendar(seed: String) throws -> WorkingCalendar {

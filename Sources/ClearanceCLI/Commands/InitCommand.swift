@@ -1,3 +1,4 @@
+import Clearance
 import EventLog
 
 /// `clearance init`: creates a log whose first entry declares its format and clock.
@@ -6,11 +7,14 @@ enum InitCommand {
         name: "init",
         summary: "create a new log (its first entry says what the log is)",
         options: [
-            .value("--simulated-clock", "TIME", "declare a simulated clock starting at TIME (generated scenarios, tests)")
+            .value("--seed", "DIR", "load this seed folder's reference data (e.g. seeds/chengdu-2007) as events"),
+            .value("--simulated-clock", "TIME", "declare a simulated clock starting at TIME (generated scenarios, tests)"),
         ],
         discussion: """
             Creates DIR/events.jsonl. Refuses (exit 1) if a log is already there; nothing is changed then.
-            The actor who creates the log is recorded in its first entry.
+            The actor who creates the log is recorded in its first entry. With --seed, the reference data
+            (calendar, rule sets, scheme, exemption bases, request outcomes, units, stages) is appended in
+            the same atomic batch, one event per item, dated the day of creation.
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
@@ -22,9 +26,24 @@ enum InitCommand {
             }
             clock = .simulated(start: time)
         }
-        let (_, head) = try LogFile.create(in: context.logDirectory, actor: actor, clock: clock)
+        var header: [(key: String, value: JSONValue)] = []
+        var reference: [NewEntry] = []
+        if let path = arguments.value("--seed") {
+            // Read and check the whole seed before anything is written.
+            let seed = try SeedFolder(path: path)
+            let start: Timestamp
+            if case .simulated(let time) = clock { start = time } else { start = .now() }
+            reference = try seed.events(actor: actor, at: Day(ordinal: Int(start.millisecondsSinceEpoch / 86_400_000)))
+            header.append(("seed", .string(seed.id)))
+        }
+        let (_, head) = try LogFile.create(in: context.logDirectory, actor: actor, clock: clock, data: header, entries: reference)
         let clockName = if case .simulated = clock { "simulated clock" } else { "system clock" }
         Terminal.out("created \(LogFile.path(in: context.logDirectory)) (format \(EntryFormat.version), \(clockName))")
+        if !reference.isEmpty {
+            let counts = Dictionary(grouping: reference, by: \.type).mapValues(\.count)
+            let summary = counts.keys.sorted().map { "\(counts[$0]!) \($0)" }.joined(separator: ", ")
+            Terminal.out("loaded \(reference.count) reference events from \(arguments.value("--seed")!): \(summary)")
+        }
         Terminal.out("head \(head.anchor)")
     }
 }

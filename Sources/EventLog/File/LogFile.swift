@@ -32,10 +32,12 @@ public final class LogFile {
 
     public static func path(in directory: String) -> String { directory + "/" + fileName }
 
-    /// Creates the directory (if needed) and a new log whose first entry declares the format and clock.
+    /// Creates the directory (if needed) and a new log whose first entry declares the format and clock,
+    /// followed in the same atomic batch by `entries` (the reference data a log starts from, say).
     /// Throws `.alreadyExists` without touching anything when `events.jsonl` is already there.
     public static func create(
-        in directory: String, actor: String, clock: LogClock = .system, data extra: [(key: String, value: JSONValue)] = []
+        in directory: String, actor: String, clock: LogClock = .system,
+        data extra: [(key: String, value: JSONValue)] = [], entries: [NewEntry] = []
     ) throws -> (log: LogFile, head: LogHead) {
         guard EntryFormat.isValidName(actor) else {
             throw EventLogError.invalidEntry(index: 0, reason: "actor \"\(actor)\" must be 1-128 bytes without quotes, backslashes or control characters")
@@ -66,7 +68,7 @@ public final class LogFile {
         let recorded: Timestamp
         if case .simulated(let start) = clock { recorded = start } else { recorded = .now() }
         let header = NewEntry(actor: actor, type: EntryFormat.headerType, data: .object(data))
-        let result = try log.append([header], recorded: recorded)
+        let result = try log.append([header] + entries, recorded: recorded)
         try OpenFile.syncDirectory(directory)
         return (log, result.head)
     }

@@ -136,3 +136,37 @@ enum DisplayWidthProbe {
         #expect(try cli.run(["calendar", "due", "2008-02-01", "3", "--seed", "/nonexistent"]).status == 1)
     }
 }
+
+@Suite struct SeededInitTests {
+    @Test func initWithASeedLoadsReferenceDataAndDeadlinesFollowTheLog() throws {
+        let cli = CLITestCase()
+        let seed = packageRoot().appendingPathComponent("seeds/chengdu-2007").path
+        let created = try cli.run(["init", "--seed", seed, "--actor", "office.chen"])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("909 unit.registered") && created.stdout.contains("7 stage.scheduled"))
+        #expect(try cli.logLines().count == 935)
+        #expect(try cli.run(["verify"]).stdout.contains("ok: 935 entries"))
+        // The calendar comes from the log...
+        #expect(try cli.run(["calendar", "due", "2008-01-28", "15"]).stdout.contains("due 2008-02-21"))
+        #expect(try cli.run(["calendar", "due", "2009-12-28", "5"]).status == 1)
+        // ...so a later declaration of 2010's holidays extends it.
+        let year2010 = #"{"type":"calendar.year-declared","data":{"at":"2009-12-01","year":2010,"holidays":[{"zh":"元旦","en":"New Year","from":"2010-01-01","to":"2010-01-03"}],"workingWeekends":[]}}"#
+        #expect(try cli.run(["append", "--actor", "office.chen"], stdin: year2010 + "\n").status == 0)
+        let due = try cli.run(["calendar", "due", "2009-12-28", "5"])
+        #expect(due.stdout.contains("due 2010-01-05") && due.stdout.contains("元旦"), "\(due.stdout)\(due.stderr)")
+    }
+
+    @Test func aBadSeedCreatesNoLog() throws {
+        let cli = CLITestCase()
+        let outcome = try cli.run(["init", "--seed", "no-such-seed", "--actor", "office.chen"])
+        #expect(outcome.status == 1 && outcome.stderr.contains("no-such-seed/seed.json"))
+        #expect(!FileManager.default.fileExists(atPath: cli.logPath))
+    }
+
+    @Test func aLogWithoutACalendarSaysHowToGetOne() throws {
+        let cli = CLITestCase()
+        _ = try cli.run(["init", "--actor", "office.chen"])
+        let outcome = try cli.run(["calendar", "due", "2008-01-28", "15"])
+        #expect(outcome.status == 1 && outcome.stderr.contains("declares no calendar"))
+    }
+}

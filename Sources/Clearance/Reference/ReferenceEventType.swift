@@ -1,0 +1,19 @@
+/// The event types that carry reference data (docs/events.md). Reference data is history: it is
+/// loaded by `clearance init --seed` as these events, and a later change is one more of them.
+public enum ReferenceEventType {
+    public static let seedLoaded = "seed.loaded"
+    public static let calendarDeclared = "calendar.declared"
+    public static let calendarYearDeclared = "calendar.year-declared"
+    public static let ruleSetDeclared = "rule-set.declared"
+    public static let schemeDeclared = "scheme.declared"
+    public static let exemptionBasisDeclared = "exemption-basis.declared"
+    public static let requestOutcomesDeclared = "request-outcomes.declared"
+    public static let sectorsDeclared = "sectors.declared"
+    public static let unitRegistered = "unit.registered"
+    public static let stageScheduled = "stage.scheduled"
+
+    public static let all: Set<String> = [
+        seedLoaded, calendarDeclared, calendarYearDeclared, ruleSetDeclared, schemeDeclared, exemptionBasisDeclared,
+        requestOutcomesDeclared, sectorsDeclared, unitRegistered, stageScheduled,
+    ]
+}

@@ -1,0 +1,65 @@
+import EventLog
+import Foundation
+import Testing
+
+@testable import Clearance
+
+@Suite struct ReferenceDataTests {
+    static func seedPath(filePath: String = #filePath) -> String {
+        var root = URL(fileURLWithPath: filePath)
+        while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
+            root.deleteLastPathComponent()
+        }
+        return root.appendingPathComponent("seeds/chengdu-2007").path
+    }
+
+    static func referenceEvents() throws -> [NewEntry] {
+        try SeedFolder(path: seedPath()).events(actor: "office.chen", at: Day("2007-10-08")!)
+    }
+
+    @Test func theSeedBecomesOneEventPerItem() throws {
+        let events = try Self.referenceEvents()
+        let counts = Dictionary(grouping: events, by: \.type).mapValues(\.count)
+        #expect(counts[ReferenceEventType.unitRegistered] == 909)
+        #expect(counts[ReferenceEventType.stageScheduled] == 7)
+        #expect(counts[ReferenceEventType.calendarYearDeclared] == 3)
+        #expect(counts[ReferenceEventType.ruleSetDeclared] == 2)
+        #expect(counts[ReferenceEventType.seedLoaded] == 1 && events.first?.type == ReferenceEventType.seedLoaded)
+        // Every event carries its business date first.
+        #expect(events.allSatisfy { $0.data.objectValue?.first?.key == "at" && $0.data["at"] == .string("2007-10-08") })
+    }
+
+    @Test func theCalendarFoldedFromEventsIsTheSeedsCalendar() throws {
+        var reference = ReferenceData()
+        for event in try Self.referenceEvents() { reference.evolve(type: event.type, data: event.data) }
+        let calendar = try #require(try reference.calendar())
+        let deadline = try calendar.adding(workingDays: 15, to: Day("2008-01-28")!)
+        #expect(deadline.due == Day("2008-02-21"))
+        #expect(try calendar.workingDays(inYear: 2008) == 251)
+        #expect(reference.units["jinjiang"]?["name"] == .string("锦江区人民政府"))
+        #expect(reference.stages[4]?["deadline"] == .string("2007-12-31"))
+    }
+
+    /// Reference data is history: a later declaration changes what is computed after it.
+    @Test func laterDeclarationsReplaceEarlierOnes() throws {
+        var reference = ReferenceData()
+        for event in try Self.referenceEvents() { reference.evolve(type: event.type, data: event.data) }
+        // A corrected 2008 calendar without the Spring Festival holiday (a deliberately odd correction).
+        var year2008 = try #require(reference.calendarYears[2008]?.objectValue)
+        year2008 = year2008.map { $0.key == "holidays" ? ($0.key, .array([])) : $0 }
+        reference.evolve(type: ReferenceEventType.calendarYearDeclared, data: .object(year2008))
+        let corrected = try #require(try reference.calendar())
+        #expect(try corrected.adding(workingDays: 15, to: Day("2008-01-28")!).due == Day("2008-02-14"))
+        // A moved deadline.
+        reference.evolve(type: ReferenceEventType.stageScheduled, data: .object([("number", .integer(6)), ("deadline", .string("2008-04-30"))]))
+        #expect(reference.stages[6]?["deadline"] == .string("2008-04-30"))
+    }
+
+    @Test func aMissingSeedFileIsNamed() {
+        #expect {
+            try SeedFolder(path: "/nonexistent/seed")
+        } throws: { error in
+            "\(error)".contains("/nonexistent/seed/seed.json")
+        }
+    }
+}
