@@ -9,6 +9,10 @@ public enum ClearanceCLI {
     static let commands: [Command] = [
         Command(InitCommand.spec, InitCommand.run), Command(AppendCommand.spec, AppendCommand.run),
         Command(LogCommand.spec, LogCommand.run), Command(VerifyCommand.spec, VerifyCommand.run),
+        Command(UnitCommand.spec, UnitCommand.run), Command(RoleCommand.spec, RoleCommand.run),
+        Command(NormCommand.spec, NormCommand.run), Command(RecordCommand.spec, RecordCommand.run),
+        Command(FeedbackCommand.spec, FeedbackCommand.run), Command(RequestCommand.spec, RequestCommand.run),
+        Command(StageCommand.spec, StageCommand.run),
         Command(CalendarCommand.spec, CalendarCommand.run), Command(DemoCommand.spec, DemoCommand.run),
         Command(BenchCommand.spec, BenchCommand.run),
     ]

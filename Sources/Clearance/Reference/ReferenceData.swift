@@ -10,6 +10,13 @@ public struct ReferenceData: Sendable {
     public private(set) var units: [String: JSONValue] = [:]
     public private(set) var unitOrder: [String] = []
     public private(set) var stages: [Int: JSONValue] = [:]
+    /// Key item id -> the tiers it applies to.
+    public private(set) var keyItems: [String: [Int]] = [:]
+    /// Exemption basis id -> the rule sets under which it is valid.
+    public private(set) var exemptionBases: [String: [String]] = [:]
+    public private(set) var ruleSets: [String: JSONValue] = [:]
+    /// The reply outcome rows a request can be answered with.
+    public private(set) var outcomeRows: Set<String> = []
 
     public init() {}
 
@@ -29,6 +36,16 @@ public struct ReferenceData: Sendable {
             }
         case ReferenceEventType.stageScheduled:
             if let number = data["number"]?.intValue { stages[number] = data }
+        case ReferenceEventType.schemeDeclared:
+            for item in data["keyItems"]?.arrayValue ?? [] {
+                if let id = item["id"]?.stringValue { keyItems[id] = item["tiers"]?.arrayValue?.compactMap(\.intValue) ?? [] }
+            }
+        case ReferenceEventType.exemptionBasisDeclared:
+            if let id = data["id"]?.stringValue { exemptionBases[id] = data["ruleSets"]?.arrayValue?.compactMap(\.stringValue) ?? [] }
+        case ReferenceEventType.ruleSetDeclared:
+            if let id = data["id"]?.stringValue { ruleSets[id] = data }
+        case ReferenceEventType.requestOutcomesDeclared:
+            outcomeRows = Set((data["rows"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue })
         default:
             break
         }
@@ -43,6 +60,19 @@ public struct ReferenceData: Sendable {
         }
         return reference
     }
+
+    /// The rule set in force on `day`: the latest one effective by then, or whose plan period has begun
+    /// (the 2007 Regulations are the plan's target from 2007-10-01, before they took effect).
+    public func ruleSet(on day: Day) -> (id: String, data: JSONValue)? {
+        let candidates = ruleSets.compactMap { id, data -> (String, JSONValue, Day)? in
+            let starts = [data["effective"], data["appliesToPlanFrom"]].compactMap { $0?.stringValue.flatMap(Day.init) }
+            guard let start = starts.min(), start <= day else { return nil }
+            return (id, data, start)
+        }
+        return candidates.max { $0.2 < $1.2 }.map { ($0.0, $0.1) }
+    }
+
+    public func unitTier(_ unit: String) -> Int? { units[unit]?["tier"]?.intValue }
 
     /// The working-day calendar these declarations make, or nil when none was declared.
     public func calendar() throws -> WorkingCalendar? {

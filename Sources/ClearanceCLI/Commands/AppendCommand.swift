@@ -1,3 +1,4 @@
+import Clearance
 import EventLog
 import Foundation
 
@@ -12,15 +13,27 @@ enum AppendCommand {
         discussion: """
             Each stdin line is one event: {"type": "...", "actor": "...", "id": "...", "data": {...}}.
             type is required; actor defaults to --actor; id is optional (generated when absent);
-            data defaults to {}. All lines are appended together or not at all. An event whose id is
+            data defaults to {}. All lines are appended together or not at all. Events of the catalogue
+            (docs/events.md) pass the rules first; other types are stored as they are. An event whose id is
             already in the log is not written again (reported, exit 0). Prints the new head as SEQ:HASH.
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         let expected = try arguments.integer("--expect-seq", in: 0...Int.max, command: spec.name)
         let entries = try AppendInput.parse(try readStandardInput(), defaultActor: context.actor)
-        let log = try LogFile.open(in: context.logDirectory)
-        let result = try log.append(entries, expecting: expected)
+        // Events of the catalogue pass the same rules as the subcommands; other types are stored as they are.
+        let service = ClearanceService(directory: context.logDirectory)
+        let result: LogFile.AppendResult
+        if let expected {
+            let log = try LogFile.open(in: context.logDirectory)
+            let (state, head) = try service.load()
+            guard (head?.seq ?? 0) == expected else { throw EventLogError.headMoved(expected: expected, actual: head?.seq ?? 0) }
+            let recorded = log.nextTime(after: head)
+            _ = try service.check(entries, on: state, recorded: recorded)
+            result = try log.append(entries, expecting: expected, recorded: recorded)
+        } else {
+            result = try service.append { _ in entries }.result
+        }
         if let recovery = result.recovered { Terminal.note(RecoveryReport.describe(recovery)) }
         for duplicate in result.duplicates {
             Terminal.note("event \(duplicate.index + 1): id \"\(duplicate.id)\" is already in the log at seq \(duplicate.seq): not written again")

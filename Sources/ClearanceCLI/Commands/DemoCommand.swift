@@ -1,102 +1,117 @@
+import Clearance
 import Dispatch
 import EventLog
 import Foundation
 
-/// `clearance demo`: the README's main job until the seed city's scenario arrives. It does real
-/// work on a real log: creates it if needed, appends a day of records from four people, two of
-/// them at once from separate writers, verifies the chain, and shows that a one-byte change to a
-/// copy is caught at its entry.
+/// `clearance demo`: the README's main job until the seed city's full scenario arrives (issue 5).
+/// It does the real job on a real log, every event through the rules: the general office loads the
+/// seed and grants roles, units adopt norms, clerks register and classify records (two of them at the
+/// same moment from separate writers), a reviewer returns one and approves the rest, a publisher
+/// publishes; then it verifies the chain and shows a one-bit change to a copy being caught.
 enum DemoCommand {
     static let spec = CommandSpec(
         name: "demo",
-        summary: "create or extend a log with sample records, verify it, and show tampering caught",
-        discussion: "Writes to --log (default ./event-log). Running it again appends more and re-verifies.")
+        summary: "a day of clearance in three units of the seed city, through every rule; verify; tampering caught",
+        options: [.value("--seed", "DIR", "the seed folder for a new log (default seeds/chengdu-2007)")],
+        discussion: "Writes to --log (default ./event-log) on a simulated clock from 2007-12-20. Running it again adds another day.")
 
     static let office = "office.chen"
+    static let units = [("jinjiang-jsj", "clerk.wang"), ("qingyang-jyj", "clerk.li"), ("jinniu-mzj", "clerk.zhao")]
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         let directory = context.logDirectory
-        let path = LogFile.path(in: directory)
-        if !FileManager.default.fileExists(atPath: path) {
-            let (_, head) = try LogFile.create(in: directory, actor: office)
-            Terminal.out("created \(path): head \(head.anchor)")
+        let service = ClearanceService(directory: directory)
+        if !FileManager.default.fileExists(atPath: LogFile.path(in: directory)) {
+            let seed = try SeedFolder(path: arguments.value("--seed") ?? "seeds/chengdu-2007")
+            let start = Timestamp(parsing: "2007-12-20T01:00:00Z")!
+            let reference = try seed.events(actor: office, at: Day("2007-12-20")!)
+            let (_, head) = try LogFile.create(
+                in: directory, actor: office, clock: .simulated(start: start), data: [("seed", .string(seed.id))], entries: reference)
+            Terminal.out("created \(LogFile.path(in: directory)) with the \(seed.id) seed: \(reference.count) reference events, head \(head.anchor)")
         }
-        let log = try LogFile.open(in: directory)
-        let before = try LogReader(directory: directory).tail.head?.seq ?? 0
+        let day = try service.today()
+        let round = try service.load().state.records.count / 12 + 1
 
-        // One clerk's day of records, appended as one batch: all of them or none.
-        let registered = registrations(by: "clerk.wang", count: 6, seed: before)
-        let batch = try log.append(registered)
-        Terminal.out("clerk.wang registered \(registered.count) records as one batch: head \(batch.head.anchor)")
+        // The general office grants roles; each unit's clerk adopts its norm (stage 2).
+        try service.append { _ in
+            units.flatMap { unit, clerk in
+                [RoleGranted(at: day, person: clerk, role: .clerk, units: [unit]).entry(actor: office)]
+            } + [
+                RoleGranted(at: day, person: "reviewer.zhang", role: .reviewer, units: units.map(\.0)).entry(actor: office),
+                RoleGranted(at: day, person: "publisher.li", role: .publisher, units: units.map(\.0)).entry(actor: office),
+            ] + units.map { unit, clerk in DemoData.norm(for: unit, at: day).entry(actor: clerk) }
+        }
+        Terminal.out("\(office) granted roles in \(units.count) units; their clerks adopted classification norms")
 
-        // Two clerks of other units register at the same moment from separate writers; the lock orders them.
-        let clerks = ["clerk.li", "clerk.zhao"]
-        let results = ResultBox(count: clerks.count)
-        DispatchQueue.concurrentPerform(iterations: clerks.count) { i in
-            results.store(i) {
-                let writer = try LogFile.open(in: directory)
-                return try writer.append(registrations(by: clerks[i], count: 3, seed: before + 100 + i)).head.seq
+        // Each clerk registers a batch of records; two of them write at the same moment.
+        let registered = ResultBox(count: units.count)
+        DispatchQueue.concurrentPerform(iterations: units.count) { i in
+            registered.store(i) {
+                let (unit, clerk) = units[i]
+                let records = DemoData.records(for: unit, round: round, at: day)
+                let (result, _) = try ClearanceService(directory: directory).append { _ in records.map { $0.entry(actor: clerk) } }
+                return result.head.seq
             }
         }
-        for (i, clerk) in clerks.enumerated() {
-            Terminal.out("\(clerk) registered 3 records from a separate writer at the same moment: its batch ends at seq \(try results.value(i))")
+        for (i, (unit, clerk)) in units.enumerated() {
+            Terminal.out("\(clerk) registered 4 records of \(unit) from a separate writer at the same moment: its batch ends at seq \(try registered.value(i))")
         }
 
-        // A reviewer approves two of the first clerk's records; a publisher publishes them.
-        let reviewed = try log.append(registered.prefix(2).map { record in
-            NewEntry(actor: "reviewer.zhang", type: "record.reviewed", data: .object([
-                ("record", record.data["record"]!), ("secrecy", .string("passed")), ("accuracy", .string("passed")),
-                ("outcome", .string("approved")),
-            ]))
-        })
-        let published = try log.append(registered.prefix(2).map { record in
-            NewEntry(actor: "publisher.li", type: "record.published", data: .object([
-                ("record", record.data["record"]!), ("channel", .string("portal")),
-            ]))
-        })
-        Terminal.out("reviewer.zhang approved 2 of them (head \(reviewed.head.seq)); publisher.li published them (head \(published.head.seq))")
+        // Classification, review (one record returned and reclassified), publication.
+        var returned: [String] = []
+        for (unit, clerk) in units {
+            let ids = DemoData.records(for: unit, round: round, at: day).map(\.record)
+            try service.append { _ in DemoData.classifications(ids, unit: unit, at: day).map { $0.entry(actor: clerk) } }
+            returned.append(ids[1])
+            try service.append { _ in
+                ids.enumerated().map { n, id in
+                    let outcome: RecordReviewed.Outcome = n == 1 ? .returned : .approved
+                    return RecordReviewed(
+                        at: day, record: id, level: 1, secrecy: .passed, accuracy: outcome == .approved ? .passed : .failed,
+                        outcome: outcome, note: outcome == .returned ? "文号与正文不一致，请核对后重新定类" : nil
+                    ).entry(actor: "reviewer.zhang")
+                }
+            }
+            try service.append { state in publications(ids, unit: unit, state: state, at: day) }
+        }
+        Terminal.out("reviewer.zhang returned \(returned.count) records and approved the rest; publisher.li published the approved proactive ones")
 
         let report = try LogVerifier.verify(directory: directory)
         Terminal.out("")
         Terminal.out("verify: \(report.entries) entries, every hash and link checked; publishable anchor \(report.head!.anchor)")
+        try showRecords(service)
+        try showTamperingCaught(directory: directory)
         Terminal.out("")
-        let reader = try LogReader(directory: directory)
-        let all = try reader.entries()
-        let recent = all.suffix(8)
-        // Reviews and publications name the record; show its title from its registration.
-        var titles: [String: String] = [:]
-        for entry in all {
-            if let data = try? entry.data(), let record = data["record"]?.stringValue, let title = data["title"]?.stringValue {
-                titles[record] = title
-            }
+        Terminal.out("next: clearance record list --status published    clearance log --reverse --limit 5    clearance verify --anchor \(report.head!.anchor)")
+    }
+
+    /// Index numbers are issued in order, so a unit's publications go one by one through the state.
+    static func publications(_ ids: [String], unit: String, state: ClearanceState, at day: Day) -> [NewEntry] {
+        var serial = IndexNumber.next(for: unit, year: day.year, in: state).serial
+        return ids.compactMap { id in
+            guard let record = state.records[id], record.status == .approved, record.classification?.disclosure == .proactive else { return nil }
+            defer { serial += 1 }
+            let number = IndexNumber(unit: unit, year: day.year, serial: serial)
+            return RecordPublished(at: day, record: id, indexNumber: number.description, channel: "portal").entry(actor: "publisher.li")
         }
-        let table = TextTable([("SEQ", 4), ("ACTOR", 15), ("TYPE", 18), ("RECORD", 22), ("TITLE", 0)])
+    }
+
+    static func showRecords(_ service: ClearanceService) throws {
+        let state = try service.load().state
+        Terminal.out("")
+        let table = TextTable([("RECORD", 16), ("STATUS", 10), ("DISCLOSURE", 10), ("INDEX NUMBER", 24), ("TITLE", 0)])
         Terminal.out(table.headerLine)
-        for entry in recent {
-            let record = (try? entry.data())?["record"]?.stringValue ?? ""
-            Terminal.out(table.line([String(entry.seq), entry.actor, entry.type, record, titles[record] ?? ""]))
-        }
-        try showTamperingCaught(directory: directory, entries: Array(recent))
-        Terminal.out("")
-        Terminal.out("next: clearance log --reverse --limit 5   clearance verify --anchor \(report.head!.anchor)")
-    }
-
-    /// Sample records of one clerk's unit, each with a record number that later events refer to.
-    private static func registrations(by clerk: String, count: Int, seed: Int) -> [NewEntry] {
-        var samples = SampleEvents(seed: UInt64(seed))
-        return (0..<count).map { i in
-            var entry = samples.next(seed + i)
-            entry.actor = clerk
-            entry.type = "record.registered"
-            let unit = entry.data["unit"]?.stringValue ?? "unit"
-            entry.data = .object([("record", .string("\(unit)/\(2008_00000 + seed * 10 + i)"))] + (entry.data.objectValue ?? []))
-            return entry
+        for (id, record) in state.records.sorted(by: { $0.key < $1.key }).suffix(12) {
+            Terminal.out(table.line([
+                id, record.status.rawValue, record.classification?.disclosure.rawValue ?? "", record.indexNumber ?? "",
+                record.registration.title,
+            ]))
         }
     }
 
-    /// Copies the log, changes one byte inside a record's title, and lets `verify` find it.
-    private static func showTamperingCaught(directory: String, entries: [LogEntry]) throws {
-        guard let target = entries.first else { return }
+    /// Copies the log, changes one bit inside the last entry's data, and lets `verify` find it.
+    private static func showTamperingCaught(directory: String) throws {
+        guard let target = try LogReader(directory: directory).entries().last else { return }
         let copy = NSTemporaryDirectory() + "clearance-demo-tamper-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: copy) }
         try? FileManager.default.removeItem(atPath: copy)

@@ -38,8 +38,9 @@ extension LogFile {
         id.hasPrefix("ev-") && id.count > 3 && id.utf8.dropFirst(3).allSatisfy { (0x30...0x39).contains($0) }
     }
 
-    /// The system clock's reading, or for a simulated log 1 ms after the head.
-    func nextTime(after head: LogHead?) -> Timestamp {
+    /// The system clock's reading, or for a simulated log 1 ms after the head: what the next append
+    /// will stamp unless its writer supplies a time.
+    public func nextTime(after head: LogHead?) -> Timestamp {
         switch clock {
         case .system: return .now()
         case .simulated(let start): return head.map { $0.recorded.adding(milliseconds: 1) } ?? start

@@ -98,7 +98,7 @@ public struct LogReader: Sendable {
     }
 
     /// The seq of each id in `ids` that the log holds.
-    func seqs(ofIDs ids: Set<String>) throws -> [String: Int] {
+    public func seqs(ofIDs ids: Set<String>) throws -> [String: Int] {
         var found: [String: Int] = [:]
         do {
             try forEachLine { line, offset in

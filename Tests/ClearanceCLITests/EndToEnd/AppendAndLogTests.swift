@@ -24,8 +24,8 @@ import Testing
     @Test func appendWritesOneBatchAndPrintsTheHeadThatVerifyConfirms() throws {
         let cli = CLITestCase()
         let head = try cli.makeLog(events: [
-            #"{"type":"record.registered","data":{"title":"锦江区关于2007年度城市道路维修计划的通知"}}"#,
-            #"{"type":"record.classified","actor":"clerk.li","data":{"item":"10-08"}}"#,
+            #"{"type":"note.filed","data":{"title":"锦江区关于2007年度城市道路维修计划的通知"}}"#,
+            #"{"type":"note.sorted","actor":"clerk.li","data":{"item":"10-08"}}"#,
         ])
         #expect(head.hasPrefix("head 3:"))
         let lines = try cli.logLines()
@@ -63,8 +63,8 @@ import Testing
 
     @Test func anEventWhoseIDIsInTheLogIsNotWrittenTwice() throws {
         let cli = CLITestCase()
-        try cli.makeLog(events: [#"{"type":"request.received","id":"req-2008-001"}"#])
-        let again = try cli.run(["append", "--actor", "w"], stdin: "{\"type\":\"request.received\",\"id\":\"req-2008-001\"}\n")
+        try cli.makeLog(events: [#"{"type":"inquiry.logged","id":"req-2008-001"}"#])
+        let again = try cli.run(["append", "--actor", "w"], stdin: "{\"type\":\"inquiry.logged\",\"id\":\"req-2008-001\"}\n")
         #expect(again.status == 0)
         #expect(again.stderr.contains("id \"req-2008-001\" is already in the log at seq 2"))
         #expect(try cli.logLines().count == 2)
@@ -73,7 +73,7 @@ import Testing
     @Test func logFiltersByTypeActorSeqTimeAndLimit() throws {
         let cli = CLITestCase()
         _ = try cli.run(["init", "--actor", "office.chen"])
-        for (actor, type) in [("wang", "record.registered"), ("li", "record.classified"), ("wang", "record.registered"), ("zhang", "record.reviewed")] {
+        for (actor, type) in [("wang", "note.filed"), ("li", "note.sorted"), ("wang", "note.filed"), ("zhang", "note.checked")] {
             _ = try cli.run(["append", "--actor", actor], stdin: "{\"type\":\"\(type)\"}\n")
         }
         func seqs(_ arguments: [String]) throws -> [Int] {
@@ -82,8 +82,8 @@ import Testing
             return outcome.stdout.split(separator: "\n").dropFirst().compactMap { Int($0.split(separator: " ").first ?? "") }
         }
         #expect(try seqs([]) == [1, 2, 3, 4, 5])
-        #expect(try seqs(["--type", "record.registered"]) == [2, 4])
-        #expect(try seqs(["--type", "record.*"]) == [2, 3, 4, 5])
+        #expect(try seqs(["--type", "note.filed"]) == [2, 4])
+        #expect(try seqs(["--type", "note.*"]) == [2, 3, 4, 5])
         #expect(try seqs(["--actor", "wang", "--actor", "zhang"]) == [2, 4, 5])
         #expect(try seqs(["--from-seq", "3", "--to-seq", "4"]) == [3, 4])
         #expect(try seqs(["--limit", "2"]) == [1, 2])

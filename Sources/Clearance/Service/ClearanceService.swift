@@ -1,0 +1,96 @@
+import EventLog
+
+/// Loads the state, checks events against the rules, and appends them: the one way events of the
+/// catalogue get into the log, whichever command brings them.
+public final class ClearanceService {
+    public let directory: String
+
+    public init(directory: String) { self.directory = directory }
+
+    /// The business date an event gets when none is given: the day the next append will be recorded.
+    public func today() throws -> Day {
+        let log = try LogFile.open(in: directory)
+        let head = try LogReader(directory: directory).tail.head
+        return Day(ordinal: Int(log.nextTime(after: head).millisecondsSinceEpoch.quotientRoundingDown(by: 86_400_000)))
+    }
+
+    /// The state folded from the whole log, and the head it was folded up to.
+    public func load() throws -> (state: ClearanceState, head: LogHead?) {
+        let reader = try LogReader(directory: directory)
+        return (try ClearanceState.load(from: reader), reader.tail.head)
+    }
+
+    /// Builds a batch from the current state, checks it, and appends it if the head has not moved
+    /// since; if another writer appended meanwhile, builds and checks again on the new state.
+    /// Throws `BatchRefusal` (nothing appended) when an event breaks a rule.
+    @discardableResult
+    public func append(
+        _ build: (ClearanceState) throws -> [NewEntry]
+    ) throws -> (result: LogFile.AppendResult, state: ClearanceState) {
+        let log = try LogFile.open(in: directory)
+        var attempts = 0
+        while true {
+            let (state, head) = try load()
+            let entries = try build(state)
+            let recorded = log.nextTime(after: head)
+            let checked = try check(entries, on: state, recorded: recorded)
+            do {
+                let result = try log.append(entries, expecting: head?.seq ?? 0, recorded: recorded)
+                return (result, checked)
+            } catch EventLogError.headMoved where attempts < 5 {
+                attempts += 1
+            }
+        }
+    }
+
+    /// Checks each entry in order against the state the entries before it leave; returns that state.
+    /// Entries whose id is already in the log are skipped here, as the log will skip them.
+    public func check(_ entries: [NewEntry], on start: ClearanceState, recorded: Timestamp) throws -> ClearanceState {
+        let explicitIDs = Set(entries.compactMap(\.id))
+        let present = explicitIDs.isEmpty ? [:] : try LogReader(directory: directory).seqs(ofIDs: explicitIDs)
+        let day = Day(ordinal: Int(recorded.millisecondsSinceEpoch.quotientRoundingDown(by: 86_400_000)))
+        var state = start
+        for (index, entry) in entries.enumerated() where entry.id.map({ present[$0] == nil }) ?? true {
+            do {
+                if ReferenceEventType.all.contains(entry.type) {
+                    guard state.holds(entry.actor, .generalOffice, for: nil) else {
+                        throw RuleViolation(.role, "\(entry.actor) may not change reference data (\(entry.type)): only the general office may")
+                    }
+                    state.reference.evolve(type: entry.type, data: entry.data)
+                    continue
+                }
+                let event: ClearanceEvent?
+                do { event = try ClearanceEvent.decode(type: entry.type, data: entry.data) } catch let error as EventDataError {
+                    throw RuleViolation(.schema, error.description)
+                }
+                guard let event else { continue }
+                try ClearanceRules(state: state, actor: entry.actor).check(event, recorded: day)
+                state.evolve(event, actor: entry.actor, seq: state.seq + index + 1)
+            } catch let violation as RuleViolation {
+                throw BatchRefusal(index: index, count: entries.count, type: entry.type, violation: violation)
+            }
+        }
+        return state
+    }
+}
+
+/// An event of a batch broke a rule; nothing of the batch was appended.
+public struct BatchRefusal: Error, CustomStringConvertible {
+    public let index: Int
+    public let count: Int
+    public let type: String
+    public let violation: RuleViolation
+
+    public var description: String {
+        let which = count == 1 ? type : "event \(index + 1) of \(count) (\(type))"
+        return "\(which) \(violation.description); nothing was appended"
+    }
+}
+
+extension Int64 {
+    /// Floor division, so instants before 1970 fall on the right day.
+    func quotientRoundingDown(by divisor: Int64) -> Int64 {
+        let q = self / divisor
+        return (self % divisor < 0) ? q - 1 : q
+    }
+}

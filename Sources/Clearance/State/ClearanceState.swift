@@ -1,0 +1,156 @@
+import EventLog
+
+/// Everything the rules need, folded from the log: `evolve` is pure, the service around it reads and appends.
+public struct ClearanceState: Sendable {
+    public internal(set) var reference = ReferenceData()
+    /// Who holds which role for which units (an empty set: everywhere).
+    public internal(set) var roles: [String: [Role: Set<String>]] = [:]
+    public internal(set) var norms: [String: NormAdopted] = [:]
+    public internal(set) var profiles: [String: UnitProfileSet] = [:]
+    public internal(set) var records: [String: RecordState] = [:]
+    public internal(set) var indexNumbers: Set<String> = []
+    /// The last serial used per `unit/year`, so numbers are never reused.
+    public internal(set) var lastSerial: [String: Int] = [:]
+    public internal(set) var feedback: [String: FeedbackState] = [:]
+    public internal(set) var requests: [String: RequestState] = [:]
+    public internal(set) var milestones: [Int: [String: Day]] = [:]
+    public internal(set) var seq = 0
+
+    public init() {}
+
+    /// Applies one log entry: the header makes its actor the general office; reference and domain
+    /// events update their parts; other types are ignored. Entries are assumed to have passed the rules.
+    public mutating func apply(_ entry: LogEntry) throws {
+        seq = entry.seq
+        if entry.type == EntryFormat.headerType {
+            grant(entry.actor, .generalOffice, units: [])
+            return
+        }
+        if ReferenceEventType.all.contains(entry.type) {
+            reference.evolve(type: entry.type, data: try entry.data())
+            return
+        }
+        // Only catalogue types are parsed: a million annotations cost a set lookup each.
+        guard ClearanceCatalogue.types.contains(entry.type) else { return }
+        do {
+            guard let event = try ClearanceEvent.decode(type: entry.type, data: try entry.data()) else { return }
+            evolve(event, actor: entry.actor, seq: entry.seq)
+        } catch let error as EventDataError {
+            // Only a log written around the rules can hold this; say where, so it can be looked at.
+            throw StateError(seq: entry.seq, message: error.description)
+        }
+    }
+
+    public mutating func evolve(_ event: ClearanceEvent, actor: String, seq: Int) {
+        switch event {
+        case .roleGranted(let e):
+            grant(e.person, e.role, units: e.units)
+        case .roleRevoked(let e):
+            roles[e.person]?[e.role] = nil
+        case .normAdopted(let e):
+            norms[e.unit] = e
+        case .unitProfileSet(let e):
+            profiles[e.unit] = e
+        case .stageMilestoneReached(let e):
+            milestones[e.stage, default: [:]][e.unit] = e.at
+        case .trainingHeld:
+            break
+        case .recordRegistered(let e):
+            records[e.record] = RecordState(e, by: actor)
+        case .recordClassified(let e):
+            guard var record = records[e.record] else { return }
+            record.classification = e
+            record.classifiedBy = actor
+            record.status = .classified
+            record.approvedLevels = 0
+            record.requiredLevels = norms[record.registration.unit]?.classes.first { $0.id == e.contentClass }?.reviewLevels ?? 1
+            records[e.record] = record
+        case .recordReviewed(let e):
+            guard var record = records[e.record] else { return }
+            if e.outcome == .returned {
+                record.status = .registered
+                record.approvedLevels = 0
+                record.lastReturn = (e.at, seq)
+            } else {
+                record.approvedLevels = e.level
+                if record.approvedLevels >= record.requiredLevels { record.status = .approved }
+            }
+            records[e.record] = record
+        case .recordPublished(let e):
+            guard var record = records[e.record] else { return }
+            record.status = .published
+            record.indexNumber = e.indexNumber
+            record.published = e.at
+            records[e.record] = record
+            indexNumbers.insert(e.indexNumber)
+            if let number = IndexNumber(e.indexNumber) {
+                lastSerial[number.scope] = max(lastSerial[number.scope] ?? 0, number.serial)
+            }
+        case .recordWithdrawn(let e):
+            records[e.record]?.status = .withdrawn
+        case .recordCorrected(let e):
+            guard var record = records[e.record] else { return }
+            if let title = e.title { record.registration.title = title }
+            if let summary = e.summary { record.registration.summary = summary }
+            if let number = e.documentNumber { record.registration.documentNumber = number }
+            record.changed = e.at
+            records[e.record] = record
+        case .feedbackReceived(let e):
+            feedback[e.feedback] = FeedbackState(received: e)
+        case .feedbackAnswered(let e):
+            feedback[e.feedback]?.answered = e
+        case .requestReceived(let e):
+            requests[e.request] = RequestState(e)
+        case .requestStep(let e):
+            guard var request = requests[e.request] else { return }
+            switch e.kind {
+            case .correctionAsked: request.awaitingCorrection = e.at
+            case .corrected:
+                request.awaitingCorrection = nil
+                request.clockStart = e.at
+            case .extended: request.extended = true
+            case .answered: request.answered = e
+            }
+            requests[e.request] = request
+        }
+    }
+
+    private mutating func grant(_ person: String, _ role: Role, units: [String]) {
+        roles[person, default: [:]][role, default: []].formUnion(units)
+    }
+
+    /// Whether `person` holds `role` for `unit` (the general office holds every role everywhere
+    /// except the auditor's, which only reads).
+    public func holds(_ person: String, _ role: Role, for unit: String?) -> Bool {
+        guard let held = roles[person] else { return false }
+        if role != .auditor && held[.generalOffice] != nil { return true }
+        guard let units = held[role] else { return false }
+        return units.isEmpty || unit.map(units.contains) == true
+    }
+
+    /// Folds a whole log.
+    public static func load(from reader: LogReader) throws -> ClearanceState {
+        var state = ClearanceState()
+        try reader.forEachEntry { entry in
+            try state.apply(entry)
+            return true
+        }
+        return state
+    }
+}
+
+/// A stored entry the state cannot fold.
+public struct StateError: Error, CustomStringConvertible {
+    public let seq: Int
+    public let message: String
+    public var description: String { "seq \(seq) cannot be replayed: \(message)" }
+}
+
+/// The domain event types, for cheap filtering before decoding.
+public enum ClearanceCatalogue {
+    public static let types: Set<String> = Set([
+        RecordRegistered.type, RecordClassified.type, RecordReviewed.type, RecordPublished.type, RecordWithdrawn.type,
+        RecordCorrected.type, RoleGranted.type, RoleRevoked.type, NormAdopted.type, UnitProfileSet.type,
+        StageMilestoneReached.type, TrainingHeld.type, FeedbackReceived.type, FeedbackAnswered.type, RequestReceived.type,
+    ]).union(RequestStep.Kind.allCases.map(\.rawValue))
+}

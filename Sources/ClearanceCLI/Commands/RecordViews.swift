@@ -1,0 +1,81 @@
+import Clearance
+import EventLog
+
+/// `record show` and `record list`.
+enum RecordViews {
+    static func show(_ action: DomainAction) throws {
+        let id = try action.positional(1, "RECORD")
+        let (state, _) = try action.service.load()
+        guard let record = state.records[id] else { throw CommandFailure("record \(id) is not registered") }
+        let json = self.json(id, record, state)
+        if action.arguments.has("--json") {
+            Terminal.out(JSONWriter.string(json))
+            return
+        }
+        for member in json.objectValue ?? [] {
+            let value = member.value.stringValue ?? JSONWriter.string(member.value)
+            Terminal.out(DisplayWidth.pad(member.key, to: 20) + value)
+        }
+    }
+
+    static func list(_ action: DomainAction) throws {
+        let (state, _) = try action.service.load()
+        let unit = action.arguments.value("--unit")
+        let status = action.arguments.value("--status")
+        let rows = state.records.filter { id, record in
+            (unit == nil || record.registration.unit == unit) && (status == nil || record.status.rawValue == status)
+        }.sorted { $0.key < $1.key }
+        if action.arguments.has("--json") {
+            for (id, record) in rows { Terminal.out(JSONWriter.string(json(id, record, state))) }
+            return
+        }
+        let table = TextTable([("RECORD", 20), ("UNIT", 16), ("STATUS", 10), ("DISCLOSURE", 10), ("TITLE", 0)])
+        var output = BufferedOutput()
+        output.line(table.headerLine)
+        for (id, record) in rows {
+            output.line(table.line([
+                id, record.registration.unit, record.status.rawValue, record.classification?.disclosure.rawValue ?? "",
+                record.registration.title,
+            ]))
+        }
+        output.flush()
+    }
+
+    /// The publication deadline: the class's time limit (at most the rule set's 20 working days)
+    /// from creation or the latest change.
+    static func publicationDue(_ record: RecordState, _ state: ClearanceState) -> String {
+        guard record.classification?.disclosure == .proactive else { return "" }
+        let rule = state.reference.ruleSet(on: record.changed)?.data["proactive"]?["workingDays"]?.intValue ?? 20
+        let classLimit = state.norms[record.registration.unit]?.classes
+            .first { $0.id == record.classification?.contentClass }?.timeLimitDays ?? rule
+        let days = min(rule, classLimit)
+        guard let calendar = try? state.reference.calendar(),
+            let due = try? calendar.adding(workingDays: days, to: record.changed).due
+        else { return "unknown: \(record.changed) + \(days) working days is outside the calendar" }
+        return "\(due) (\(days) working days from \(record.changed))"
+    }
+
+    static func json(_ id: String, _ record: RecordState, _ state: ClearanceState) -> JSONValue {
+        let r = record.registration
+        var members: [(key: String, value: JSONValue)] = [
+            ("record", .string(id)), ("unit", .string(r.unit)), ("title", .string(r.title)), ("status", .string(record.status.rawValue)),
+            ("created", .string(r.created.description)), ("registeredBy", .string(record.registeredBy)),
+        ]
+        if let number = r.documentNumber { members.append(("documentNumber", .string(number))) }
+        if !r.summary.isEmpty { members.append(("summary", .string(r.summary))) }
+        if let c = record.classification {
+            members.append(("class", .string(c.contentClass)))
+            if let item = c.keyItem { members.append(("keyItem", .string(item))) }
+            members.append(("disclosure", .string(c.disclosure.rawValue)))
+            if let basis = c.basis { members.append(("basis", .string(basis))) }
+            members.append(("classifiedBy", .string(record.classifiedBy ?? "")))
+            members.append(("reviewLevels", .string("\(record.approvedLevels) of \(record.requiredLevels) approved")))
+        }
+        if let returned = record.lastReturn { members.append(("lastReturned", .string("\(returned.day) (seq \(returned.seq))"))) }
+        let due = publicationDue(record, state)
+        if !due.isEmpty { members.append(("publishBy", .string(due))) }
+        if let number = record.indexNumber { members.append(("indexNumber", .string(number))) }
+        if let published = record.published { members.append(("published", .string(published.description))) }
+        return .object(members)
+    }
+}

@@ -1,0 +1,81 @@
+import Clearance
+import EventLog
+
+/// `clearance request …`: requests for disclosure, from receipt to answer, against the rule set's time limits.
+enum RequestCommand {
+    static let actions = ["receive", "ask-correction", "corrected", "extend", "answer", "show", "list"]
+
+    static let spec = CommandSpec(
+        name: "request",
+        summary: "receive a request, ask for a correction, extend once, answer; show its deadline; list",
+        positionals: [
+            .init(name: "ACTION", help: actions.joined(separator: " | ")),
+            .init(name: "REQUEST", help: "the request id (all actions but list)", optional: true),
+        ],
+        options: [
+            .value("--unit", "UNIT", "receive: the unit; list: only this unit"), .value("--applicant", "NAME", "receive"),
+            .value("--description", "TEXT", "receive: what is asked for"), .value("--note", "TEXT", "ask-correction, answer"),
+            .value("--approved-by", "NAME", "extend: who approved the extension"), .value("--reason", "TEXT", "extend"),
+            .value("--outcome", "ROW", "answer: a reply outcome row id, e.g. disclosed, not-disclosed/state-secret"),
+            .value("--at", "DATE", "the business date (default: today)"), .flag("--json", "show, list: JSON"),
+        ],
+        discussion: "Time limits follow the rule set in force on the day of receipt (15+15 working days before 2019-05-15, 20+20 after).")
+
+    static func run(_ arguments: ParsedArguments, _ context: Context) throws {
+        let action = DomainAction(spec.name, arguments, context)
+        switch arguments.positional(0) {
+        case "receive":
+            let event = RequestReceived(
+                at: try action.businessDate(), request: try action.positional(1, "REQUEST"), unit: try action.required("--unit"),
+                applicant: try action.required("--applicant"), description: try action.required("--description"))
+            try action.append { _ in [event.entry(actor: try action.actor)] }
+        case "ask-correction", "corrected", "extend", "answer":
+            let kind: RequestStep.Kind = switch arguments.positional(0) {
+            case "ask-correction": .correctionAsked
+            case "corrected": .corrected
+            case "extend": .extended
+            default: .answered
+            }
+            let step = RequestStep(
+                kind: kind, at: try action.businessDate(), request: try action.positional(1, "REQUEST"),
+                outcome: kind == .answered ? try action.required("--outcome") : nil,
+                approvedBy: kind == .extended ? try action.required("--approved-by") : nil,
+                note: kind == .extended ? try action.required("--reason") : kind == .correctionAsked ? try action.required("--note") : arguments.value("--note"))
+            try action.append { _ in [step.entry(actor: try action.actor)] }
+        case "show", "list":
+            let (state, _) = try action.service.load()
+            let ids = arguments.positional(0) == "show"
+                ? [try action.positional(1, "REQUEST")]
+                : state.requests.keys.sorted().filter { arguments.value("--unit") == nil || state.requests[$0]?.received.unit == arguments.value("--unit") }
+            let table = TextTable([("REQUEST", 14), ("UNIT", 16), ("RECEIVED", 10), ("DUE", 10), ("EXTENDED", 8), ("ANSWERED", 10), ("OUTCOME", 0)])
+            if !arguments.has("--json") { Terminal.out(table.headerLine) }
+            for id in ids {
+                guard let request = state.requests[id] else { throw CommandFailure("request \(id) was never received") }
+                let due = RequestDeadline.due(request, state)
+                let cells = [
+                    id, request.received.unit, request.received.at.description, due, request.extended ? "yes" : "",
+                    request.answered?.at.description ?? "", request.answered?.outcome ?? "",
+                ]
+                if arguments.has("--json") {
+                    Terminal.out(JSONWriter.string(.object(zip(["request", "unit", "received", "due", "extended", "answered", "outcome"], cells).map { ($0, .string($1)) })))
+                } else {
+                    Terminal.out(table.line(cells))
+                }
+            }
+        default: throw action.unknownAction(actions)
+        }
+    }
+}
+
+/// A request's reply deadline under the rule set in force on its receipt.
+enum RequestDeadline {
+    static func due(_ request: RequestState, _ state: ClearanceState) -> String {
+        if request.awaitingCorrection != nil { return "paused" }
+        guard let rules = state.reference.ruleSet(on: request.received.at)?.data["request"],
+            let days = rules["workingDays"]?.intValue, let calendar = try? state.reference.calendar()
+        else { return "unknown" }
+        let extra = request.extended ? rules["extension"]?["workingDays"]?.intValue ?? 0 : 0
+        guard let due = try? calendar.adding(workingDays: days + extra, to: request.clockStart).due else { return "outside calendar" }
+        return due.description
+    }
+}

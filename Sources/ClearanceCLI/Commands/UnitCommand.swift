@@ -1,0 +1,72 @@
+import Clearance
+import EventLog
+
+/// `clearance unit list|show|profile`: the units (reference data) and their guide profiles.
+enum UnitCommand {
+    static let actions = ["list", "show", "profile"]
+
+    static let spec = CommandSpec(
+        name: "unit",
+        summary: "list units (by tier, district, kind); show one; set its disclosure office profile",
+        positionals: [
+            .init(name: "ACTION", help: actions.joined(separator: " | ")),
+            .init(name: "UNIT", help: "show, profile: the unit id", optional: true),
+        ],
+        options: [
+            .value("--tier", "N", "list: 1, 2 or 3"), .value("--district", "ID", "list: a district, county-level city or county"),
+            .value("--kind", "KIND", "list: e.g. department, township, sub-district"),
+            .value("--office", "NAME", "profile"), .value("--address", "TEXT", "profile"), .value("--hours", "TEXT", "profile"),
+            .value("--phone", "TEXT", "profile"), .value("--fax", "TEXT", "profile"), .value("--email", "TEXT", "profile"),
+            .value("--at", "DATE", "the business date (default: today)"), .flag("--json", "list, show: JSON"),
+        ])
+
+    static func run(_ arguments: ParsedArguments, _ context: Context) throws {
+        let action = DomainAction(spec.name, arguments, context)
+        switch arguments.positional(0) {
+        case "list":
+            let (state, _) = try action.service.load()
+            let tier = try arguments.integer("--tier", in: 1...3, command: spec.name)
+            let units = state.reference.unitOrder.compactMap { state.reference.units[$0] }.filter { unit in
+                (tier == nil || unit["tier"]?.intValue == tier)
+                    && (arguments.value("--district") == nil || unit["district"]?.stringValue == arguments.value("--district"))
+                    && (arguments.value("--kind") == nil || unit["kind"]?.stringValue == arguments.value("--kind"))
+            }
+            if arguments.has("--json") {
+                for unit in units { Terminal.out(JSONWriter.string(unit)) }
+                return
+            }
+            let table = TextTable([("UNIT", 22), ("TIER", 4), ("KIND", 19), ("DISTRICT", 12), ("NAME", 0)])
+            var output = BufferedOutput()
+            output.line(table.headerLine)
+            for unit in units {
+                output.line(table.line([
+                    unit["id"]?.stringValue ?? "", "\(unit["tier"]?.intValue ?? 0)", unit["kind"]?.stringValue ?? "",
+                    unit["district"]?.stringValue ?? "", unit["name"]?.stringValue ?? "",
+                ]))
+            }
+            output.line("\(units.count) units")
+            output.flush()
+        case "show":
+            let id = try action.positional(1, "UNIT")
+            let (state, _) = try action.service.load()
+            guard let unit = state.reference.units[id] else { throw CommandFailure("unit \(id) is not registered") }
+            let profile = state.profiles[id]
+            var members = unit.objectValue ?? []
+            members.append(("profile", profile?.data ?? .null))
+            members.append(("profileGaps", .array(UnitProfileSet.fields.filter { profile?.values[$0] == nil }.map { .string($0) })))
+            members.append(("normAdopted", state.norms[id].map { .string($0.at.description) } ?? .null))
+            if arguments.has("--json") {
+                Terminal.out(JSONWriter.string(.object(members)))
+                return
+            }
+            for member in members { Terminal.out(DisplayWidth.pad(member.key, to: 14) + (member.value.stringValue ?? JSONWriter.string(member.value))) }
+        case "profile":
+            let id = try action.positional(1, "UNIT")
+            var values: [String: String] = [:]
+            for field in UnitProfileSet.fields { values[field] = arguments.value("--" + field) }
+            let event = UnitProfileSet(at: try action.businessDate(), unit: id, values: values)
+            try action.append { _ in [event.entry(actor: try action.actor)] }
+        default: throw action.unknownAction(actions)
+        }
+    }
+}
