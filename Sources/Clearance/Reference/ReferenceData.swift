@@ -14,6 +14,8 @@ public struct ReferenceData: Sendable {
     public private(set) var keyItems: [String: [Int]] = [:]
     /// Exemption basis id -> the rule sets under which it is valid.
     public private(set) var exemptionBases: [String: [String]] = [:]
+    /// What a spreadsheet may write for a basis (its id, Chinese or English label) -> the basis id.
+    public private(set) var exemptionNames: [String: String] = [:]
     public private(set) var ruleSets: [String: JSONValue] = [:]
     /// The reply outcome rows a request can be answered with.
     public private(set) var outcomeRows: Set<String> = []
@@ -41,7 +43,10 @@ public struct ReferenceData: Sendable {
                 if let id = item["id"]?.stringValue { keyItems[id] = item["tiers"]?.arrayValue?.compactMap(\.intValue) ?? [] }
             }
         case ReferenceEventType.exemptionBasisDeclared:
-            if let id = data["id"]?.stringValue { exemptionBases[id] = data["ruleSets"]?.arrayValue?.compactMap(\.stringValue) ?? [] }
+            if let id = data["id"]?.stringValue {
+                exemptionBases[id] = data["ruleSets"]?.arrayValue?.compactMap(\.stringValue) ?? []
+                for name in [id, data["zh"]?.stringValue, data["en"]?.stringValue].compactMap({ $0 }) { exemptionNames[name] = id }
+            }
         case ReferenceEventType.ruleSetDeclared:
             if let id = data["id"]?.stringValue { ruleSets[id] = data }
         case ReferenceEventType.requestOutcomesDeclared:

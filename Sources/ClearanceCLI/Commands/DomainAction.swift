@@ -44,12 +44,18 @@ struct DomainAction {
     @discardableResult
     func append(_ build: (ClearanceState) throws -> [NewEntry]) throws -> ClearanceState {
         let (result, state) = try service.append(build)
-        for duplicate in result.duplicates {
-            Terminal.note("id \"\(duplicate.id)\" is already in the log at seq \(duplicate.seq): not written again")
+        if result.duplicates.count > 3 {
+            Terminal.note("\(result.duplicates.count) events were already in the log (their ids repeat, seq \(result.duplicates[0].seq) on): not written again")
+        } else {
+            for duplicate in result.duplicates {
+                Terminal.note("id \"\(duplicate.id)\" is already in the log at seq \(duplicate.seq): not written again")
+            }
         }
         let written = result.seqs.compactMap { $0 }
         if let first = written.first, let last = written.last {
             Terminal.out("appended seq \(first == last ? "\(first)" : "\(first)-\(last)"); head \(result.head.anchor)")
+        } else {
+            Terminal.out("appended nothing new; head \(result.head.anchor)")
         }
         return state
     }

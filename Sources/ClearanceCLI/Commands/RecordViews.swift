@@ -29,7 +29,7 @@ enum RecordViews {
             for (id, record) in rows { Terminal.out(JSONWriter.string(json(id, record, state))) }
             return
         }
-        let table = TextTable([("RECORD", 20), ("UNIT", 16), ("STATUS", 10), ("DISCLOSURE", 10), ("TITLE", 0)])
+        let table = TextTable([("RECORD", 36), ("UNIT", 16), ("STATUS", 10), ("DISCLOSURE", 10), ("TITLE", 0)])
         var output = BufferedOutput()
         output.line(table.headerLine)
         for (id, record) in rows {

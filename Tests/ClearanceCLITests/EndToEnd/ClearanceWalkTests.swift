@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// The whole job from the command line, as four people: the general office, a clerk, a reviewer
+/// and a publisher, each with only their own role.
+@Suite struct ClearanceWalkTests {
+    /// A seeded log with roles in jinjiang-jsj and its norm adopted.
+    static func seededCase() throws -> CLITestCase {
+        let cli = CLITestCase()
+        let seed = packageRoot().appendingPathComponent("seeds/chengdu-2007").path
+        #expect(try cli.run(["init", "--seed", seed, "--actor", "office.chen"]).status == 0)
+        for (person, role) in [("clerk.wang", "clerk"), ("reviewer.zhang", "reviewer"), ("publisher.li", "publisher")] {
+            #expect(try cli.run(["role", "grant", person, role, "--unit", "jinjiang-jsj", "--actor", "office.chen"]).status == 0)
+        }
+        let norm = #"{"classes":[{"id":"plans","name":"规划计划","keyItems":["10-02","11-01","10-08","10-10"],"timeLimitDays":20,"review":"one-level","office":"办公室"},{"id":"finance","name":"财政与采购","keyItems":["10-04","10-06"],"timeLimitDays":20,"review":"one-level","office":"财务科"},{"id":"land","name":"征地拆迁","keyItems":["11-03"],"timeLimitDays":20,"review":"two-level","office":"拆迁办"},{"id":"licensing","name":"行政许可","keyItems":["10-07"],"timeLimitDays":15,"review":"two-level","office":"审批科"},{"id":"inspection","name":"检查通报","keyItems":["10-11"],"timeLimitDays":20,"review":"one-level","office":"安监科"}],"feedbackDays":15}"#
+        try cli.folder.write("norm.json", Array(norm.utf8))
+        #expect(try cli.run(["norm", "adopt", "jinjiang-jsj", "--file", "norm.json", "--actor", "clerk.wang"]).status == 0)
+        return cli
+    }
+
+    @Test func aRecordAndARequestWalkThroughEveryStepAsFourPeople() throws {
+        let cli = try Self.seededCase()
+        func ok(_ arguments: [String], as actor: String) throws {
+            let outcome = try cli.run(arguments + ["--actor", actor])
+            #expect(outcome.status == 0, "\(arguments): \(outcome.stderr)")
+        }
+        func refused(_ arguments: [String], as actor: String, rule: String) throws {
+            let outcome = try cli.run(arguments + ["--actor", actor])
+            #expect(outcome.status == 1 && outcome.stderr.contains("refused by the \(rule) rule"), "\(arguments): \(outcome.stderr)")
+        }
+        try ok(["record", "register", "R-0042", "--unit", "jinjiang-jsj", "--title", "锦江区建设局关于2007年度城市道路维修计划的通知", "--doc", "锦建发〔2007〕112号", "--created", "2007-12-20", "--at", "2007-12-21"], as: "clerk.wang")
+        try refused(["record", "review", "R-0042", "--approve"], as: "reviewer.zhang", rule: "transition")
+        try ok(["record", "classify", "R-0042", "--class", "plans", "--item", "11-01", "--disclosure", "proactive", "--at", "2007-12-21"], as: "clerk.wang")
+        try refused(["record", "review", "R-0042", "--approve"], as: "clerk.wang", rule: "role")
+        try ok(["record", "review", "R-0042", "--return", "文号有误", "--at", "2007-12-24"], as: "reviewer.zhang")
+        try refused(["record", "publish", "R-0042"], as: "publisher.li", rule: "transition")
+        try ok(["record", "classify", "R-0042", "--class", "plans", "--item", "11-01", "--disclosure", "proactive", "--at", "2007-12-25"], as: "clerk.wang")
+        try ok(["record", "review", "R-0042", "--approve", "--at", "2007-12-26"], as: "reviewer.zhang")
+        try ok(["record", "publish", "R-0042", "--at", "2007-12-27"], as: "publisher.li")
+        let shown = try cli.run(["record", "show", "R-0042", "--json"])
+        #expect(shown.stdout.contains(#""indexNumber":"jinjiang-jsj/2007-00001""#))
+        #expect(shown.stdout.contains(#""publishBy":"2008-01-18"#), "20 working days from 2007-12-20, across New Year: \(shown.stdout)")
+
+        try ok(["feedback", "receive", "F-1", "--unit", "jinjiang-jsj", "--record", "R-0042", "--text", "维修路段清单能否公开？", "--at", "2008-01-02"], as: "clerk.wang")
+        try ok(["feedback", "answer", "F-1", "--text", "已在附件中公开", "--at", "2008-01-04"], as: "clerk.wang")
+
+        // A request received before Spring Festival 2008: 15 working days, extended once by 15.
+        try ok(["request", "receive", "Q-2008-001", "--unit", "jinjiang-jsj", "--applicant", "张三", "--description", "道路维修资金使用情况", "--at", "2008-01-28"], as: "clerk.wang")
+        #expect(try cli.run(["request", "show", "Q-2008-001"]).stdout.contains("2008-02-21"))
+        try ok(["request", "extend", "Q-2008-001", "--approved-by", "局长", "--reason", "需会同财政局核实", "--at", "2008-02-18"], as: "clerk.wang")
+        try refused(["request", "extend", "Q-2008-001", "--approved-by", "局长", "--reason", "again", "--at", "2008-02-19"], as: "clerk.wang", rule: "deadline")
+        #expect(try cli.run(["request", "show", "Q-2008-001"]).stdout.contains("2008-03-13"))
+        try ok(["request", "answer", "Q-2008-001", "--outcome", "disclosed", "--at", "2008-03-10"], as: "clerk.wang")
+        #expect(try cli.run(["verify"]).status == 0)
+    }
+
+    @Test func rawAppendPassesTheSameRules() throws {
+        let cli = try Self.seededCase()
+        let before = try cli.logBytes()
+        let bad = #"{"type":"record.published","data":{"at":"2007-12-21","record":"nope","indexNumber":"x/2007-00001","channel":"portal"}}"#
+        let outcome = try cli.run(["append", "--actor", "publisher.li"], stdin: bad + "\n")
+        #expect(outcome.status == 1 && outcome.stderr.contains("refused by the reference rule: record nope is not registered"))
+        let schema = try cli.run(["append", "--actor", "clerk.wang"], stdin: #"{"type":"record.registered","data":{"record":"R-1"}}"# + "\n")
+        #expect(schema.status == 1 && schema.stderr.contains("refused by the schema rule"))
+        #expect(try cli.logBytes() == before)
+        // Types outside the catalogue are stored as they are.
+        #expect(try cli.run(["append", "--actor", "anyone"], stdin: #"{"type":"probe.ping"}"# + "\n").status == 0)
+    }
+
+    @Test func theSampleExportImportsAllOrNothing() throws {
+        let cli = try Self.seededCase()
+        let sample = packageRoot().deletingLastPathComponent().appendingPathComponent("shared/samples/records-office-export.csv").path
+        let missing = try cli.run(["import", sample, "--unit", "jinjiang-jsj", "--actor", "clerk.wang"])
+        #expect(missing.status == 1 && missing.stderr.contains("line 10, column 关键条目") && missing.stderr.contains("line 14"))
+        let before = try cli.logBytes()
+        let imported = try cli.run(["import", sample, "--unit", "jinjiang-jsj", "--default-class", "plans", "--actor", "clerk.wang"])
+        #expect(imported.status == 0 && imported.stdout.contains("12 records") && imported.stdout.contains("GB18030"), "\(imported.stdout) \(imported.stderr)")
+        #expect(try cli.logLines().count == String(decoding: before, as: UTF8.self).split(separator: "\n").count + 24)
+        let exempt = try cli.run(["record", "list", "--json"])
+        #expect(exempt.stdout.components(separatedBy: #""disclosure":"exempt""#).count - 1 == 3)
+        #expect(exempt.stdout.contains(#""basis":"personal-privacy""#))
+        // Again: nothing new.
+        let again = try cli.run(["import", sample, "--unit", "jinjiang-jsj", "--default-class", "plans", "--actor", "clerk.wang"])
+        #expect(again.status == 0 && again.stdout.contains("appended nothing new"))
+
+        let badFile = "序号,信息名称,文号,生成日期,内容概述,关键条目,公开属性,不予公开依据\r\n1,,x,2007-13-01,s,99-99,公开,\r\n2,好,,2007/1/2,s,10-04,不予公开,\r\n"
+        try cli.folder.write("bad.csv", Array(badFile.utf8))
+        let countBefore = try cli.logLines().count
+        let bad = try cli.run(["import", "bad.csv", "--unit", "jinjiang-jsj", "--actor", "clerk.wang"])
+        #expect(bad.status == 1)
+        for expected in ["line 2, column 信息名称", "line 2, column 生成日期", "line 2, column 关键条目", "line 2, column 公开属性", "line 3, column 不予公开依据", "nothing was appended (5 problems)"] {
+            #expect(bad.stderr.contains(expected), "missing \(expected)")
+        }
+        #expect(try cli.logLines().count == countBefore)
+    }
+}
