@@ -9,7 +9,8 @@ struct SampleEvents {
 
     static let units = ["jinjiang-fgj", "qingyang-jyj", "jinniu-czj", "wuhou-mzj", "chenghua-jsj", "shuangliu-huayang", "pixian-tjj", "cd-fgw"]
     static let actors = ["clerk.wang", "clerk.li", "reviewer.zhang", "publisher.chen", "office.liu"]
-    static let types = ["record.registered", "record.classified", "record.reviewed", "record.published"]
+    // Storage-level events: not the domain catalogue's types, so no rule or projection reads them.
+    static let types = ["sample.registered", "sample.classified", "sample.reviewed", "sample.published"]
     static let subjects = ["城市道路维修", "社区卫生服务", "农村低保资金", "政府采购目录", "建设项目审批", "食品安全检查", "义务教育经费", "防汛应急预案", "征地补偿标准", "行政事业性收费"]
     static let kinds = ["通知", "公告", "实施意见", "工作方案", "情况通报", "管理办法"]
     static let issuers = ["锦江区人民政府", "青羊区财政局", "金牛区民政局", "武侯区教育局", "成华区建设局", "双流县华阳镇"]
