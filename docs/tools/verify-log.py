@@ -27,14 +27,14 @@ def check(line, prev):
     pairs = json.loads(line.decode("utf-8"), object_pairs_hook=lambda kv: kv)  # UTF-8 JSON, keys in order
     if [k for k, _ in pairs] != KEYS or re.search(rb"\s", STRINGS.sub(b"", line)) or b"" in ESCAPES.findall(line):
         raise ValueError("keys out of order or repeated, whitespace outside strings, or a needless escape")
-    seq, typ, end, prv, h = int(m[1]), m[2], int(m[3]), m[4], m[5]
-    if hashlib.sha256(line[:-75]).hexdigest().encode() != h:  # raw bytes before ,"hash":"<64 hex>"}
+    seq, typ, end, prv, h = int(m[1]), m[2], int(m[3]), m[4].decode(), m[5].decode()
+    if hashlib.sha256(line[:-75]).hexdigest() != h:  # raw bytes before ,"hash":"<64 hex>"}
         raise ValueError("its hash does not match its bytes")
-    if (seq, prv.decode()) != ((prev[0] + 1, prev[2]) if prev else (1, "0" * 64)) or not (prev or typ == b"log.created"):
+    if (seq, prv) != ((prev[0] + 1, prev[2]) if prev else (1, "0" * 64)) or not (prev or typ == b"log.created"):
         raise ValueError("does not chain: seq must be %d and prev the hash before it" % (prev[0] + 1 if prev else 1))
     if end < seq or (prev and prev[0] < prev[1] != end):  # an unfinished batch must go on
         raise ValueError("batchEnd %d is before its seq or interrupts the batch before it" % end)
-    return seq, end, h.decode()
+    return seq, end, h
 
 
 def fail(seq, offset, reason):
