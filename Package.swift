@@ -23,7 +23,7 @@ let package = Package(
             name: "log-torture", dependencies: ["EventLog"], path: "Tests/LogTorture", swiftSettings: strict),
         .testTarget(
             name: "EventLogTests", dependencies: ["EventLog", "TestSupport", "log-torture"], swiftSettings: strict),
-        .testTarget(name: "ClearanceTests", dependencies: ["Clearance", "EventLog"], swiftSettings: strict),
+        .testTarget(name: "ClearanceTests", dependencies: ["Clearance", "EventLog", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ClearanceCLITests",
             dependencies: ["ClearanceCLI", "EventLog", "TestSupport", "clearance"],

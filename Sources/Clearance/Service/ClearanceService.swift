@@ -15,9 +15,38 @@ public final class ClearanceService {
     }
 
     /// The state folded from the whole log, and the head it was folded up to.
+    ///
+    /// Starts from the domain checkpoint when it still matches the log, so a long log of other
+    /// entries is not read again; refreshes the checkpoint when many entries had to be read.
     public func load() throws -> (state: ClearanceState, head: LogHead?) {
         let reader = try LogReader(directory: directory)
-        return (try ClearanceState.load(from: reader), reader.tail.head)
+        var state = ClearanceState()
+        var relevant: [[UInt8]] = []
+        var start = 0
+        if let checkpoint = DomainCheckpoint.read(in: directory), checkpoint.matches(reader) {
+            for line in checkpoint.lines {
+                let entry = try line.withUnsafeBytes { try LogEntry(line: $0, offset: 0) }
+                try state.apply(entry)
+            }
+            state.seq = checkpoint.seq
+            relevant = checkpoint.lines
+            start = checkpoint.offset + checkpoint.length + 1
+        }
+        var scanned = 0
+        var last: LogEntry?
+        try reader.forEachEntry(from: start) { entry in
+            try state.apply(entry)
+            if ClearanceState.matters(entry.type) { relevant.append(entry.line) }
+            scanned += 1
+            last = entry
+            return true
+        }
+        if scanned >= DomainCheckpoint.refreshAfter, let last {
+            // Best effort: a checkpoint that cannot be written only costs the next command time.
+            try? DomainCheckpoint(seq: last.seq, hashHex: last.hashHex, offset: last.offset, length: last.line.count, lines: relevant)
+                .write(in: directory)
+        }
+        return (state, reader.tail.head)
     }
 
     /// Builds a batch from the current state, checks it, and appends it if the head has not moved

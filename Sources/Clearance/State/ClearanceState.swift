@@ -128,6 +128,11 @@ public struct ClearanceState: Sendable {
         return units.isEmpty || unit.map(units.contains) == true
     }
 
+    /// Whether entries of `type` change the state (the rest are skipped by `apply`).
+    public static func matters(_ type: String) -> Bool {
+        type == EntryFormat.headerType || ReferenceEventType.all.contains(type) || ClearanceCatalogue.types.contains(type)
+    }
+
     /// Folds a whole log.
     public static func load(from reader: LogReader) throws -> ClearanceState {
         var state = ClearanceState()

@@ -5,20 +5,23 @@ import Foundation
 enum BenchCommand {
     static let spec = CommandSpec(
         name: "bench",
-        summary: "measure the log: bulk and durable append, verify, read-and-decode (optionally vs sqlite3)",
-        positionals: [.init(name: "SUITE", help: "what to measure: log (the default)", optional: true)],
+        summary: "measure the log (append, verify, decode; optionally vs sqlite3) or the domain (record register on a big log)",
+        positionals: [.init(name: "SUITE", help: "log (the default) | domain", optional: true)],
         options: [
             .value("--events", "N", "events in the generated log (default 1000000)"),
             .value("--batch", "N", "events per batch in the bulk append (default 10000)"),
             .value("--singles", "N", "durable single appends to time (default 1000)"),
             .value("--dir", "DIR", "where to build the data (default: a new temporary directory, removed after)"),
-            .flag("--vs-sqlite", "run the same loads in the sqlite3 program and print each ratio"),
+            .flag("--vs-sqlite", "log: run the same loads in the sqlite3 program and print each ratio"),
+            .value("--runs", "N", "domain: timed record-register runs (default 20)"),
+            .value("--seed", "DIR", "domain: the seed folder (default seeds/chengdu-2007)"),
         ],
         discussion: "Build with 'swift build -c release' (or 'swift run -c release clearance bench') for real figures.")
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
-        if let suite = arguments.positional(0), suite != "log" {
-            throw UsageError("unknown benchmark suite '\(suite)' (available: log)", command: spec.name)
+        let suite = arguments.positional(0) ?? "log"
+        guard suite == "log" || suite == "domain" else {
+            throw UsageError("unknown benchmark suite '\(suite)' (available: log, domain)", command: spec.name)
         }
         let events = try arguments.integer("--events", in: 1...100_000_000, command: spec.name) ?? 1_000_000
         let batch = try arguments.integer("--batch", in: 1...LogFile.maximumBatchEntries, command: spec.name) ?? 10_000
@@ -31,7 +34,15 @@ enum BenchCommand {
             throw CommandFailure("\(logDirectory) already holds a log: give an empty --dir")
         }
 
-        Terminal.out("clearance bench log: \(Format.grouped(events)) events, \(machineSummary())")
+        Terminal.out("clearance bench \(suite): \(Format.grouped(events)) events, \(machineSummary())")
+        if suite == "domain" {
+            let runs = try arguments.integer("--runs", in: 1...1000, command: spec.name) ?? 20
+            let rows = try DomainBenchmark(events: events, runs: runs, directory: logDirectory, seed: arguments.value("--seed") ?? "seeds/chengdu-2007").run()
+            let layout = TextTable([("MEASURE", 48), ("RESULT", 22), ("DETAIL", 0)])
+            Terminal.out(layout.headerLine)
+            for row in rows { Terminal.out(layout.line([row.name, row.value, row.detail])) }
+            return
+        }
         let (rows, lineBytes) = try LogBenchmark(events: events, batchSize: batch, singleAppends: singles, directory: logDirectory).run()
         Terminal.out("mean stored line: \(lineBytes) bytes")
         var table = rows

@@ -49,7 +49,7 @@ enum CalendarCommand {
     }
 
     static func loadCalendar(log directory: String) throws -> WorkingCalendar {
-        guard let calendar = try ReferenceData.load(from: LogReader(directory: directory)).calendar() else {
+        guard let calendar = try ClearanceService(directory: directory).load().state.reference.calendar() else {
             throw CommandFailure("the log in \(directory) declares no calendar: create it with 'clearance init --seed seeds/chengdu-2007', or pass --seed DIR")
         }
         return calendar

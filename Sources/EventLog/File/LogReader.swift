@@ -79,6 +79,12 @@ public struct LogReader: Sendable {
         }
     }
 
+    /// The `length` bytes at `offset` if they lie within committed history, else nil.
+    public func bytes(at offset: Int, length: Int) throws -> [UInt8]? {
+        guard offset >= 0, length > 0, offset + length <= tail.committedEnd else { return nil }
+        return try file.read(count: length, at: offset)
+    }
+
     /// Calls `body` with each decoded entry; a line that cannot be decoded is reported as corruption.
     public func forEachEntry(from start: Int = 0, _ body: (LogEntry) throws -> Bool) throws {
         try forEachLine(from: start) { line, offset in

@@ -33,5 +33,10 @@ import Testing
             #expect(outcome.stdout.contains(row), "missing \(row)")
         }
         #expect(try cli.run(["bench", "nothing"]).status == 2)
+        let seed = packageRoot().appendingPathComponent("seeds/chengdu-2007").path
+        let domain = try cli.run(["bench", "domain", "--events", "12000", "--runs", "3", "--seed", seed, "--dir", cli.folder.file("bench-domain")])
+        #expect(domain.status == 0, "\(domain.stderr)")
+        #expect(domain.stdout.contains("record register, end to end"))
+        #expect(FileManager.default.fileExists(atPath: cli.folder.file("bench-domain/log/domain.checkpoint")))
     }
 }
