@@ -59,7 +59,7 @@ public enum ClearanceCLI {
                 Terminal.out(command.spec.help)
                 return
             }
-            try command.run(parsed, Context(arguments: parsed, environment: environment))
+            try command.run(parsed, try Context(arguments: parsed, environment: environment))
         }
     }
 

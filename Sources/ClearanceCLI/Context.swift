@@ -3,9 +3,11 @@ struct Context: Sendable {
     let logDirectory: String
     let actor: String?
     let environment: [String: String]
+    let labels: Labels
 
-    init(arguments: ParsedArguments, environment: [String: String]) {
+    init(arguments: ParsedArguments, environment: [String: String]) throws {
         self.environment = environment
+        labels = try Labels(option: arguments.value("--lang"), environment: environment)
         logDirectory = arguments.value("--log") ?? environment["CLEARANCE_LOG"].flatMap { $0.isEmpty ? nil : $0 } ?? "event-log"
         actor = arguments.value("--actor") ?? environment["CLEARANCE_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
     }

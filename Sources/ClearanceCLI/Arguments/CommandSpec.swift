@@ -28,6 +28,7 @@ struct CommandSpec: Sendable {
     static let globalOptions: [Option] = [
         .value("--log", "DIR", "the log directory (default: $CLEARANCE_LOG, else ./event-log)"),
         .value("--actor", "NAME", "who acts (default: $CLEARANCE_ACTOR)"),
+        .value("--lang", "zh|en", "labels of tables and views (default: zh if $LANG starts with zh, else en)"),
         .flag("--help", "show this help"),
     ]
 

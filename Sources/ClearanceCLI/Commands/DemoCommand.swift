@@ -79,7 +79,7 @@ enum DemoCommand {
         let report = try LogVerifier.verify(directory: directory)
         Terminal.out("")
         Terminal.out("verify: \(report.entries) entries, every hash and link checked; publishable anchor \(report.head!.anchor)")
-        try showRecords(service)
+        try showRecords(service, labels: context.labels)
         try showTamperingCaught(directory: directory)
         Terminal.out("")
         Terminal.out("next: clearance record list --status published    clearance log --reverse --limit 5    clearance verify --anchor \(report.head!.anchor)")
@@ -96,14 +96,14 @@ enum DemoCommand {
         }
     }
 
-    static func showRecords(_ service: ClearanceService) throws {
+    static func showRecords(_ service: ClearanceService, labels: Labels) throws {
         let state = try service.load().state
         Terminal.out("")
-        let table = TextTable([("RECORD", 16), ("STATUS", 10), ("DISCLOSURE", 10), ("INDEX NUMBER", 24), ("TITLE", 0)])
+        let table = TextTable([("RECORD", 16), ("STATUS", 10), ("DISCLOSURE", 10), ("INDEX NUMBER", 24), ("TITLE", 0)], labels: labels)
         Terminal.out(table.headerLine)
         for (id, record) in state.records.sorted(by: { $0.key < $1.key }).suffix(12) {
             Terminal.out(table.line([
-                id, record.status.rawValue, record.classification?.disclosure.rawValue ?? "", record.indexNumber ?? "",
+                id, labels(record.status.rawValue), labels(record.classification?.disclosure.rawValue ?? ""), record.indexNumber ?? "",
                 record.registration.title,
             ]))
         }

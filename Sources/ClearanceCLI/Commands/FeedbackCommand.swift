@@ -20,6 +20,7 @@ enum FeedbackCommand {
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         let action = DomainAction(spec.name, arguments, context)
+        let labels = context.labels
         switch arguments.positional(0) {
         case "receive":
             let event = FeedbackReceived(
@@ -33,7 +34,7 @@ enum FeedbackCommand {
             let (state, _) = try action.service.load()
             let calendar = try? state.reference.calendar()
             let rows = state.feedback.sorted { $0.key < $1.key }.filter { arguments.value("--unit") == nil || $0.value.received.unit == arguments.value("--unit") }
-            let table = TextTable([("FEEDBACK", 14), ("UNIT", 16), ("RECEIVED", 10), ("DUE", 10), ("ANSWERED", 10), ("TEXT", 0)])
+            let table = TextTable([("FEEDBACK", 14), ("UNIT", 16), ("RECEIVED", 10), ("DUE", 10), ("ANSWERED", 10), ("TEXT", 0)], labels: labels)
             if !arguments.has("--json") { Terminal.out(table.headerLine) }
             for (id, item) in rows {
                 let days = state.norms[item.received.unit]?.feedbackDays

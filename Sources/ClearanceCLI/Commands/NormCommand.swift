@@ -21,6 +21,7 @@ enum NormCommand {
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         let action = DomainAction(spec.name, arguments, context)
+        let labels = context.labels
         let unit = try action.positional(1, "UNIT")
         switch arguments.positional(0) {
         case "adopt":
@@ -42,10 +43,10 @@ enum NormCommand {
                 return
             }
             Terminal.out("norm of \(unit), adopted \(norm.at); feedback answered within \(norm.feedbackDays) working days")
-            let table = TextTable([("CLASS", 12), ("NAME", 24), ("KEY ITEMS", 18), ("LIMIT", 6), ("REVIEW", 10), ("OFFICE", 0)])
+            let table = TextTable([("CLASS", 12), ("NAME", 24), ("KEY ITEMS", 18), ("LIMIT", 6), ("REVIEW", 10), ("OFFICE", 0)], labels: labels)
             Terminal.out(table.headerLine)
             for c in norm.classes {
-                Terminal.out(table.line([c.id, c.name, c.keyItems.joined(separator: ","), "\(c.timeLimitDays)", c.review.rawValue, c.office]))
+                Terminal.out(table.line([c.id, c.name, c.keyItems.joined(separator: ","), "\(c.timeLimitDays)", labels(c.review.rawValue), c.office]))
             }
         default: throw action.unknownAction(actions)
         }

@@ -8,18 +8,20 @@ enum RecordViews {
         let (state, _) = try action.service.load()
         guard let record = state.records[id] else { throw CommandFailure("record \(id) is not registered") }
         let json = self.json(id, record, state)
+        let labels = action.context.labels
         if action.arguments.has("--json") {
             Terminal.out(JSONWriter.string(json))
             return
         }
         for member in json.objectValue ?? [] {
-            let value = member.value.stringValue ?? JSONWriter.string(member.value)
-            Terminal.out(DisplayWidth.pad(member.key, to: 20) + value)
+            let value = member.value.stringValue.map { labels($0) } ?? JSONWriter.string(member.value)
+            Terminal.out(DisplayWidth.pad(labels(member.key), to: 20) + value)
         }
     }
 
     static func list(_ action: DomainAction) throws {
         let (state, _) = try action.service.load()
+        let labels = action.context.labels
         let unit = action.arguments.value("--unit")
         let status = action.arguments.value("--status")
         let rows = state.records.filter { id, record in
@@ -29,12 +31,12 @@ enum RecordViews {
             for (id, record) in rows { Terminal.out(JSONWriter.string(json(id, record, state))) }
             return
         }
-        let table = TextTable([("RECORD", 36), ("UNIT", 16), ("STATUS", 10), ("DISCLOSURE", 10), ("TITLE", 0)])
+        let table = TextTable([("RECORD", 36), ("UNIT", 16), ("STATUS", 10), ("DISCLOSURE", 10), ("TITLE", 0)], labels: labels)
         var output = BufferedOutput()
         output.line(table.headerLine)
         for (id, record) in rows {
             output.line(table.line([
-                id, record.registration.unit, record.status.rawValue, record.classification?.disclosure.rawValue ?? "",
+                id, record.registration.unit, labels(record.status.rawValue), labels(record.classification?.disclosure.rawValue ?? ""),
                 record.registration.title,
             ]))
         }

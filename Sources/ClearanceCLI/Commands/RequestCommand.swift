@@ -23,6 +23,7 @@ enum RequestCommand {
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         let action = DomainAction(spec.name, arguments, context)
+        let labels = context.labels
         switch arguments.positional(0) {
         case "receive":
             let event = RequestReceived(
@@ -47,13 +48,13 @@ enum RequestCommand {
             let ids = arguments.positional(0) == "show"
                 ? [try action.positional(1, "REQUEST")]
                 : state.requests.keys.sorted().filter { arguments.value("--unit") == nil || state.requests[$0]?.received.unit == arguments.value("--unit") }
-            let table = TextTable([("REQUEST", 14), ("UNIT", 16), ("RECEIVED", 10), ("DUE", 10), ("EXTENDED", 8), ("ANSWERED", 10), ("OUTCOME", 0)])
+            let table = TextTable([("REQUEST", 14), ("UNIT", 16), ("RECEIVED", 10), ("DUE", 10), ("EXTENDED", 8), ("ANSWERED", 10), ("OUTCOME", 0)], labels: labels)
             if !arguments.has("--json") { Terminal.out(table.headerLine) }
             for id in ids {
                 guard let request = state.requests[id] else { throw CommandFailure("request \(id) was never received") }
                 let due = RequestDeadline.due(request, state)
                 let cells = [
-                    id, request.received.unit, request.received.at.description, due, request.extended ? "yes" : "",
+                    id, request.received.unit, request.received.at.description, due, request.extended ? labels("yes") : "",
                     request.answered?.at.description ?? "", request.answered?.outcome ?? "",
                 ]
                 if arguments.has("--json") {

@@ -22,6 +22,7 @@ enum RoleCommand {
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         let action = DomainAction(spec.name, arguments, context)
+        let labels = context.labels
         switch arguments.positional(0) {
         case "grant", "revoke":
             let person = try action.positional(1, "PERSON")
@@ -47,9 +48,9 @@ enum RoleCommand {
                 }
                 return
             }
-            let table = TextTable([("PERSON", 20), ("ROLE", 15), ("UNITS", 0)])
+            let table = TextTable([("PERSON", 20), ("ROLE", 15), ("UNITS", 0)], labels: labels)
             Terminal.out(table.headerLine)
-            for (person, role, units) in rows { Terminal.out(table.line([person, role, units.isEmpty ? "(everywhere)" : units.joined(separator: ", ")])) }
+            for (person, role, units) in rows { Terminal.out(table.line([person, labels(role), units.isEmpty ? labels("(everywhere)") : units.joined(separator: ", ")])) }
         default: throw action.unknownAction(actions)
         }
     }

@@ -20,6 +20,7 @@ enum StageCommand {
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         let action = DomainAction(spec.name, arguments, context)
+        let labels = context.labels
         switch arguments.positional(0) {
         case "list":
             let (state, _) = try action.service.load()
@@ -28,7 +29,7 @@ enum StageCommand {
                 for stage in stages { Terminal.out(JSONWriter.string(stage)) }
                 return
             }
-            let table = TextTable([("STAGE", 5), ("DEADLINE", 10), ("RESPONSIBLE", 24), ("MILESTONES", 10), ("TITLE", 0)])
+            let table = TextTable([("STAGE", 5), ("DEADLINE", 10), ("RESPONSIBLE", 24), ("MILESTONES", 10), ("TITLE", 0)], labels: labels)
             Terminal.out(table.headerLine)
             for stage in stages {
                 let number = stage["number"]?.intValue ?? 0

@@ -22,6 +22,7 @@ enum UnitCommand {
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         let action = DomainAction(spec.name, arguments, context)
+        let labels = context.labels
         switch arguments.positional(0) {
         case "list":
             let (state, _) = try action.service.load()
@@ -35,7 +36,7 @@ enum UnitCommand {
                 for unit in units { Terminal.out(JSONWriter.string(unit)) }
                 return
             }
-            let table = TextTable([("UNIT", 22), ("TIER", 4), ("KIND", 19), ("DISTRICT", 12), ("NAME", 0)])
+            let table = TextTable([("UNIT", 22), ("TIER", 4), ("KIND", 19), ("DISTRICT", 12), ("NAME", 0)], labels: labels)
             var output = BufferedOutput()
             output.line(table.headerLine)
             for unit in units {

@@ -7,8 +7,8 @@ struct TextTable {
     let widths: [Int]
     let headers: [String]
 
-    init(_ columns: [(header: String, width: Int)]) {
-        headers = columns.map(\.header)
+    init(_ columns: [(header: String, width: Int)], labels: Labels? = nil) {
+        headers = columns.map { labels?($0.header) ?? $0.header }
         widths = columns.map(\.width)
     }
 

@@ -54,6 +54,21 @@ import Testing
         #expect(try cli.run(["verify"]).status == 0)
     }
 
+    @Test func labelsAreChineseOrEnglish() throws {
+        let cli = try Self.seededCase()
+        #expect(try cli.run(["record", "register", "R-1", "--unit", "jinjiang-jsj", "--title", "通知", "--actor", "clerk.wang"]).status == 0)
+        #expect(try cli.run(["record", "classify", "R-1", "--class", "plans", "--disclosure", "proactive", "--actor", "clerk.wang"]).status == 0)
+        let zh = try cli.run(["record", "list", "--lang", "zh"])
+        #expect(zh.stdout.contains("状态") && zh.stdout.contains("已定类") && zh.stdout.contains("主动公开"))
+        let fromLang = try cli.run(["record", "show", "R-1"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(fromLang.stdout.contains("公开属性") && fromLang.stdout.contains("公开时限"))
+        let en = try cli.run(["record", "list"])
+        #expect(en.stdout.contains("STATUS") && en.stdout.contains("classified") && en.stdout.contains("proactive"))
+        // JSON stays English for programs.
+        #expect(try cli.run(["record", "show", "R-1", "--json", "--lang", "zh"]).stdout.contains(#""status":"classified""#))
+        #expect(try cli.run(["record", "list", "--lang", "fr"]).status == 2)
+    }
+
     @Test func rawAppendPassesTheSameRules() throws {
         let cli = try Self.seededCase()
         let before = try cli.logBytes()

@@ -1,0 +1,41 @@
+/// The words of tables and views in Chinese or English (`--lang zh|en`, by default from `LANG`).
+/// JSON output keeps its English keys and values: it is for programs, not people.
+struct Labels: Sendable {
+    enum Language: String, Sendable { case zh, en }
+
+    let language: Language
+
+    /// `--lang` if given (a usage error if not zh or en), else Chinese when `LANG` starts with `zh`.
+    init(option: String?, environment: [String: String]) throws {
+        if let option {
+            guard let language = Language(rawValue: option) else { throw UsageError("--lang takes zh or en, not '\(option)'") }
+            self.language = language
+        } else {
+            self.language = (environment["LC_ALL"] ?? environment["LANG"] ?? "").hasPrefix("zh") ? .zh : .en
+        }
+    }
+
+    /// The word for `key` (an English label or value) in the chosen language.
+    func callAsFunction(_ key: String) -> String {
+        language == .zh ? Self.chinese[key] ?? key : key
+    }
+
+    static let chinese: [String: String] = [
+        // Table headers and field names.
+        "RECORD": "记录", "UNIT": "单位", "STATUS": "状态", "DISCLOSURE": "公开属性", "TITLE": "信息名称",
+        "TIER": "层级", "KIND": "类型", "DISTRICT": "区（市）县", "NAME": "名称", "STAGE": "阶段", "DEADLINE": "完成时间",
+        "RESPONSIBLE": "责任单位", "MILESTONES": "已完成", "PERSON": "人员", "ROLE": "角色", "UNITS": "单位",
+        "REQUEST": "申请", "RECEIVED": "收到日期", "DUE": "答复期限", "EXTENDED": "已延期", "ANSWERED": "答复日期",
+        "OUTCOME": "答复结果", "FEEDBACK": "意见", "TEXT": "内容", "CLASS": "类别", "KEY ITEMS": "关键条目", "LIMIT": "时限",
+        "REVIEW": "审核", "OFFICE": "负责科室", "INDEX NUMBER": "索引号",
+        "record": "记录", "unit": "单位", "title": "信息名称", "status": "状态", "created": "生成日期",
+        "registeredBy": "登记人", "documentNumber": "文号", "summary": "内容概述", "class": "类别", "keyItem": "关键条目",
+        "disclosure": "公开属性", "basis": "不予公开依据", "classifiedBy": "定类人", "reviewLevels": "审核级次",
+        "lastReturned": "最近退回", "publishBy": "公开时限", "indexNumber": "索引号", "published": "发布日期",
+        // Values.
+        "registered": "已登记", "classified": "已定类", "approved": "审核通过", "withdrawn": "已撤回",
+        "proactive": "主动公开", "on-request": "依申请公开", "exempt": "不予公开", "yes": "是",
+        "clerk": "经办人", "reviewer": "审核人", "publisher": "发布人", "general-office": "政府办公厅", "auditor": "审计检查",
+        "(everywhere)": "（全部单位）", "one-level": "一级审核", "two-level": "两级审核",
+    ]
+}
