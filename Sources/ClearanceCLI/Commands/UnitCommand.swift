@@ -3,20 +3,21 @@ import EventLog
 
 /// `clearance unit list|show|profile`: the units (reference data) and their guide profiles.
 enum UnitCommand {
-    static let actions = ["list", "show", "profile"]
+    static let actions = ["list", "show", "profile", "register"]
 
     static let spec = CommandSpec(
         name: "unit",
-        summary: "list units (by tier, district, kind); show one; set its disclosure office profile",
+        summary: "list units (by tier, district, kind); show one; set its disclosure office profile; register a new unit",
         positionals: [
             .init(name: "ACTION", help: actions.joined(separator: " | ")),
-            .init(name: "UNIT", help: "show, profile: the unit id", optional: true),
+            .init(name: "UNIT", help: "show, profile, register: the unit id", optional: true),
         ],
         options: [
             .value("--tier", "N", "list: 1, 2 or 3"), .value("--district", "ID", "list: a district, county-level city or county"),
             .value("--kind", "KIND", "list: e.g. department, township, sub-district"),
             .value("--office", "NAME", "profile"), .value("--address", "TEXT", "profile"), .value("--hours", "TEXT", "profile"),
             .value("--phone", "TEXT", "profile"), .value("--fax", "TEXT", "profile"), .value("--email", "TEXT", "profile"),
+            .value("--name", "NAME", "register: the unit's name"), .value("--parent", "UNIT", "register: the government it belongs to"),
             .value("--at", "DATE", "the business date (default: today)"), .flag("--json", "list, show: JSON"),
         ])
 
@@ -67,6 +68,26 @@ enum UnitCommand {
             for field in UnitProfileSet.fields { values[field] = arguments.value("--" + field) }
             let event = UnitProfileSet(at: try action.businessDate(), unit: id, values: values)
             try action.append { _ in [event.entry(actor: try action.actor)] }
+        case "register":
+            // A new unit is reference data: only the general office registers one (the service checks).
+            let id = try action.positional(1, "UNIT")
+            let kind = try action.required("--kind")
+            let tier = try arguments.integer("--tier", in: 1...3, command: spec.name)
+            guard let tier else { throw UsageError("--tier is required", command: spec.name) }
+            let name = try action.required("--name")
+            let at = try action.businessDate()
+            try action.append { state in
+                guard state.reference.units[id] == nil else { throw CommandFailure("unit \(id) is already registered") }
+                if let parent = arguments.value("--parent"), state.reference.units[parent] == nil {
+                    throw CommandFailure("--parent \(parent) is not a registered unit")
+                }
+                let data = JSONValue.object([
+                    ("at", .string(at.description)), ("id", .string(id)), ("name", .string(name)), ("kind", .string(kind)),
+                    ("tier", .integer(tier)), ("parent", arguments.value("--parent").map { .string($0) } ?? .null),
+                    ("district", arguments.value("--district").map { .string($0) } ?? .null), ("generated", .bool(false)),
+                ])
+                return [NewEntry(actor: try action.actor, type: ReferenceEventType.unitRegistered, data: data)]
+            }
         default: throw action.unknownAction(actions)
         }
     }

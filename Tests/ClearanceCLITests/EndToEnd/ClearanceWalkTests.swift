@@ -54,6 +54,24 @@ import Testing
         #expect(try cli.run(["verify"]).status == 0)
     }
 
+    /// Reference data is history: a new unit and a moved deadline are events, by the general office only.
+    @Test func aNewUnitAndAMovedDeadlineAreEvents() throws {
+        let cli = try Self.seededCase()
+        let register = ["unit", "register", "jinjiang-xzfwzx", "--name", "锦江区行政服务中心", "--kind", "department", "--tier", "2", "--parent", "jinjiang", "--district", "jinjiang"]
+        let refused = try cli.run(register + ["--actor", "clerk.wang"])
+        #expect(refused.status == 1 && refused.stderr.contains("refused by the role rule"))
+        #expect(try cli.run(register + ["--actor", "office.chen"]).status == 0)
+        #expect(try cli.run(["unit", "show", "jinjiang-xzfwzx"]).stdout.contains("锦江区行政服务中心"))
+        #expect(try cli.run(["unit", "list", "--district", "jinjiang", "--tier", "2"]).stdout.contains("jinjiang-xzfwzx"))
+
+        #expect(try cli.run(["stage", "list"]).stdout.contains("2008-03-31"))
+        #expect(try cli.run(["stage", "reschedule", "6", "--deadline", "2008-04-30", "--actor", "clerk.wang"]).status == 1)
+        #expect(try cli.run(["stage", "reschedule", "6", "--deadline", "2008-04-30", "--note", "延期一个月", "--actor", "office.chen"]).status == 0)
+        let stages = try cli.run(["stage", "list", "--json"]).stdout.split(separator: "\n")
+        #expect(stages.count == 7)
+        #expect(stages.first { $0.contains(#""number":6"#) }?.contains(#""deadline":"2008-04-30""#) == true)
+    }
+
     @Test func labelsAreChineseOrEnglish() throws {
         let cli = try Self.seededCase()
         #expect(try cli.run(["record", "register", "R-1", "--unit", "jinjiang-jsj", "--title", "通知", "--actor", "clerk.wang"]).status == 0)
