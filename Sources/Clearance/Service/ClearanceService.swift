@@ -51,22 +51,26 @@ public final class ClearanceService {
 
     /// Builds a batch from the current state, checks it, and appends it if the head has not moved
     /// since; if another writer appended meanwhile, builds and checks again on the new state.
+    /// With `expectedSeq`, refuses (`.headMoved`) instead of trying again when the head is not that seq.
     /// Throws `BatchRefusal` (nothing appended) when an event breaks a rule.
     @discardableResult
     public func append(
-        _ build: (ClearanceState) throws -> [NewEntry]
+        expecting expectedSeq: Int? = nil, _ build: (ClearanceState) throws -> [NewEntry]
     ) throws -> (result: LogFile.AppendResult, state: ClearanceState) {
         let log = try LogFile.open(in: directory)
         var attempts = 0
         while true {
             let (state, head) = try load()
+            if let expectedSeq, expectedSeq != (head?.seq ?? 0) {
+                throw EventLogError.headMoved(expected: expectedSeq, actual: head?.seq ?? 0)
+            }
             let entries = try build(state)
             let recorded = log.nextTime(after: head)
             let checked = try check(entries, on: state, recorded: recorded)
             do {
                 let result = try log.append(entries, expecting: head?.seq ?? 0, recorded: recorded)
                 return (result, checked)
-            } catch EventLogError.headMoved where attempts < 5 {
+            } catch EventLogError.headMoved where attempts < 5 && expectedSeq == nil {
                 attempts += 1
             }
         }

@@ -70,7 +70,7 @@ public struct ClearanceState: Sendable {
             if e.outcome == .returned {
                 record.status = .registered
                 record.approvedLevels = 0
-                record.lastReturn = (e.at, seq)
+                record.lastReturn = RecordState.Return(day: e.at, seq: seq)
             } else {
                 record.approvedLevels = e.level
                 if record.approvedLevels >= record.requiredLevels { record.status = .approved }

@@ -20,11 +20,17 @@ public struct RecordState: Sendable, Equatable {
     public var approvedLevels = 0
     /// The levels the norm asked for when the record was classified.
     public var requiredLevels = 1
-    public var lastReturn: (day: Day, seq: Int)?
+    public var lastReturn: Return?
     public var indexNumber: String?
     public var published: Day?
     /// The day the 20-working-day publication clock started: creation, or the latest correction.
     public var changed: Day
+
+    /// When the latest review returned the record, and the entry that says so.
+    public struct Return: Sendable, Equatable {
+        public let day: Day
+        public let seq: Int
+    }
 
     init(_ registration: RecordRegistered, by actor: String) {
         self.registration = registration
@@ -32,8 +38,4 @@ public struct RecordState: Sendable, Equatable {
         self.changed = registration.created
     }
 
-    public static func == (l: RecordState, r: RecordState) -> Bool {
-        l.registration == r.registration && l.status == r.status && l.classification == r.classification
-            && l.classifiedBy == r.classifiedBy && l.approvedLevels == r.approvedLevels && l.indexNumber == r.indexNumber
-    }
 }
