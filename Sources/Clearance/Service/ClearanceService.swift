@@ -34,14 +34,24 @@ public final class ClearanceService {
         }
         var scanned = 0
         var last: LogEntry?
+        var collecting = true
         try reader.forEachEntry(from: start) { entry in
             try state.apply(entry)
-            if ClearanceState.matters(entry.type) { relevant.append(entry.line) }
+            if collecting && ClearanceState.matters(entry.type) {
+                relevant.append(entry.line)
+                // A log of mostly domain events gets no checkpoint (below): stop copying its lines.
+                if relevant.count > 1000 && relevant.count * 4 >= entry.seq {
+                    collecting = false
+                    relevant = []
+                }
+            }
             scanned += 1
             last = entry
             return true
         }
-        if scanned >= DomainCheckpoint.refreshAfter, let last {
+        // Worth it only when most of the log is something else: a checkpoint of mostly domain events
+        // would copy the log and save nothing (that case needs a snapshot of the folded state).
+        if collecting, scanned >= DomainCheckpoint.refreshAfter, relevant.count * 4 < last.map({ $0.seq }) ?? 0, let last {
             // Best effort: a checkpoint that cannot be written only costs the next command time.
             try? DomainCheckpoint(seq: last.seq, hashHex: last.hashHex, offset: last.offset, length: last.line.count, lines: relevant)
                 .write(in: directory)
