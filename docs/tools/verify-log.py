@@ -65,5 +65,6 @@ if __name__ == "__main__":
     args = sys.argv[1:]
     if len(args) % 2 == 0 or set(args[1::2]) - {"--anchor"} or not all(
             re.fullmatch(r"[1-9][0-9]*:[0-9a-f]{64}", a) for a in args[2::2]):
-        sys.exit("usage: verify-log.py PATH/events.jsonl [--anchor SEQ:HASH]...")
+        print("usage: verify-log.py PATH/events.jsonl [--anchor SEQ:HASH]...", file=sys.stderr)
+        sys.exit(2)
     main(args[0], args[2::2])
