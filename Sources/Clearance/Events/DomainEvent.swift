@@ -16,7 +16,3 @@ extension DomainEvent {
         NewEntry(id: id, actor: actor, type: Self.type, data: data)
     }
 }
-
-public enum Role: String, CaseIterable, Sendable {
-    case clerk, reviewer, publisher, generalOffice = "general-office", auditor
-}

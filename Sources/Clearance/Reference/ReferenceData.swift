@@ -56,16 +56,6 @@ public struct ReferenceData: Sendable {
         }
     }
 
-    /// Folds every reference event of a log (other entries are skipped without parsing their data).
-    public static func load(from reader: LogReader) throws -> ReferenceData {
-        var reference = ReferenceData()
-        try reader.forEachEntry { entry in
-            if ReferenceEventType.all.contains(entry.type) { reference.evolve(type: entry.type, data: try entry.data()) }
-            return true
-        }
-        return reference
-    }
-
     /// The rule set in force on `day`: the latest one effective by then, or whose plan period has begun
     /// (the 2007 Regulations are the plan's target from 2007-10-01, before they took effect).
     public func ruleSet(on day: Day) -> (id: String, data: JSONValue)? {
