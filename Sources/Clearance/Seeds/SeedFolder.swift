@@ -50,6 +50,12 @@ public struct SeedFolder {
         add(ReferenceEventType.sectorsDeclared, .object([("sectors", units["sectors"] ?? .array([]))]))
         for unit in try list("units.json", "units") { add(ReferenceEventType.unitRegistered, unit) }
         for stage in try list("stages.json", "stages") { add(ReferenceEventType.stageScheduled, stage) }
+        // The same schema later reference events must pass, so a bad seed creates no log.
+        for event in events {
+            do { try ReferenceSchema.check(type: event.type, data: event.data) } catch let error as EventDataError {
+                throw SeedError(file: path, message: "\(error) (in \(event.data["id"]?.stringValue ?? event.data["number"].map { JSONWriter.string($0) } ?? "an item"))")
+            }
+        }
         return events
     }
 }

@@ -99,6 +99,9 @@ public final class ClearanceService {
                     guard state.holds(entry.actor, .generalOffice, for: nil) else {
                         throw RuleViolation(.role, "\(entry.actor) may not change reference data (\(entry.type)): only the general office may")
                     }
+                    do { try ReferenceSchema.check(type: entry.type, data: entry.data) } catch let error as EventDataError {
+                        throw RuleViolation(.schema, error.description)
+                    }
                     state.reference.evolve(type: entry.type, data: entry.data)
                     continue
                 }

@@ -72,6 +72,21 @@ import Testing
         #expect(stages.first { $0.contains(#""number":6"#) }?.contains(#""deadline":"2008-04-30""#) == true)
     }
 
+    @Test func referenceEventsAppendedLaterMustHaveTheirShape() throws {
+        let cli = try Self.seededCase()
+        let before = try cli.logBytes()
+        for bad in [
+            #"{"type":"unit.registered","data":{"at":"2007-12-20","id":"x","name":"某单位","kind":"department","tier":7}}"#,
+            #"{"type":"unit.registered","data":{"at":"2007-12-20","id":"x","name":"某单位","kind":"shop","tier":2}}"#,
+            #"{"type":"stage.scheduled","data":{"at":"2007-12-20","number":6,"deadline":"2008-04-31"}}"#,
+            #"{"type":"calendar.year-declared","data":{"at":"2007-12-20","year":2010,"holidays":[{"from":"2010-02-30","to":"2010-03-01"}]}}"#,
+        ] {
+            let outcome = try cli.run(["append", "--actor", "office.chen"], stdin: bad + "\n")
+            #expect(outcome.status == 1 && outcome.stderr.contains("refused by the schema rule"), "\(bad): \(outcome.stderr)")
+        }
+        #expect(try cli.logBytes() == before)
+    }
+
     @Test func labelsAreChineseOrEnglish() throws {
         let cli = try Self.seededCase()
         #expect(try cli.run(["record", "register", "R-1", "--unit", "jinjiang-jsj", "--title", "通知", "--actor", "clerk.wang"]).status == 0)

@@ -1,0 +1,38 @@
+import EventLog
+
+/// The shape reference events must have before they change the data every rule relies on.
+/// (Seed files are checked by seeds/tools/check_seeds.py too; this guards what arrives later, by
+/// `append`, `unit register` or `stage reschedule`.) Throws `EventDataError` naming the field.
+enum ReferenceSchema {
+    static let unitKinds = ["city-government", "general-office", "department", "district-government", "township", "sub-district"]
+
+    static func check(type: String, data: JSONValue) throws {
+        let f = try Fields(type: type, data)
+        _ = try f.day("at")
+        switch type {
+        case ReferenceEventType.unitRegistered:
+            _ = try f.string("id")
+            _ = try f.string("name")
+            let kind = try f.string("kind")
+            guard unitKinds.contains(kind) else { throw f.fail("kind", "must be one of \(unitKinds.joined(separator: ", ")), not \"\(kind)\"") }
+            _ = try f.int("tier", in: 1...3)
+        case ReferenceEventType.stageScheduled:
+            _ = try f.int("number", in: 1...7)
+            _ = try f.day("deadline")
+        case ReferenceEventType.calendarYearDeclared:
+            _ = try f.int("year", in: 1990...2100)
+            // The calendar loader names any bad holiday range or working day.
+            do { _ = try CalendarSeed.load(.object([("weekend", .array([])), ("years", .array([data]))]), file: type) } catch let error as SeedError {
+                throw f.fail("holidays", "or workingWeekends are wrong: \(error.message)")
+            }
+        case ReferenceEventType.ruleSetDeclared:
+            _ = try f.string("id")
+            _ = try f.day("effective")
+        case ReferenceEventType.exemptionBasisDeclared:
+            _ = try f.string("id")
+            guard !(try f.strings("ruleSets")).isEmpty else { throw f.fail("ruleSets", "must name at least one rule set") }
+        default:
+            break
+        }
+    }
+}
