@@ -67,4 +67,7 @@ if __name__ == "__main__":
             re.fullmatch(r"[1-9][0-9]*:[0-9a-f]{64}", a) for a in args[2::2]):
         print("usage: verify-log.py PATH/events.jsonl [--anchor SEQ:HASH]...", file=sys.stderr)
         sys.exit(2)
-    main(args[0], args[2::2])
+    try:
+        main(args[0], args[2::2])
+    except OSError as e:  # no such file, not readable
+        sys.exit("error: %s" % e)

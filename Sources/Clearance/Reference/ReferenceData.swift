@@ -3,6 +3,8 @@ import EventLog
 /// The reference data as the log holds it at some point: folded from reference events, so a later
 /// correction (a new unit, a moved deadline, an added holiday year) changes what follows it.
 public struct ReferenceData: Sendable {
+    /// Every reference event folded so far, in order: what a state snapshot stores to rebuild this.
+    public private(set) var declarations: [(type: String, data: JSONValue)] = []
     public private(set) var seed: String?
     public private(set) var weekend: [String] = []
     /// Calendar years by year number; a re-declared year replaces the earlier declaration.
@@ -24,6 +26,8 @@ public struct ReferenceData: Sendable {
 
     /// Applies one event; events of other types are ignored.
     public mutating func evolve(type: String, data: JSONValue) {
+        guard ReferenceEventType.all.contains(type) else { return }
+        declarations.append((type, data))
         switch type {
         case ReferenceEventType.seedLoaded:
             seed = data["id"]?.stringValue

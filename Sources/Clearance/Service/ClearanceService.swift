@@ -16,45 +16,27 @@ public final class ClearanceService {
 
     /// The state folded from the whole log, and the head it was folded up to.
     ///
-    /// Starts from the domain checkpoint when it still matches the log, so a long log of other
-    /// entries is not read again; refreshes the checkpoint when many entries had to be read.
+    /// Starts from the state snapshot when it still matches the log, so only the entries after it are
+    /// read; writes a new snapshot when many entries had to be read.
     public func load() throws -> (state: ClearanceState, head: LogHead?) {
         let reader = try LogReader(directory: directory)
         var state = ClearanceState()
-        var relevant: [[UInt8]] = []
         var start = 0
-        if let checkpoint = DomainCheckpoint.read(in: directory), checkpoint.matches(reader) {
-            for line in checkpoint.lines {
-                let entry = try line.withUnsafeBytes { try LogEntry(line: $0, offset: 0) }
-                try state.apply(entry)
-            }
-            state.seq = checkpoint.seq
-            relevant = checkpoint.lines
-            start = checkpoint.offset + checkpoint.length + 1
+        if let snapshot = StateSnapshot.load(in: directory, matching: reader) {
+            state = snapshot.state
+            start = snapshot.resumeAt
         }
         var scanned = 0
         var last: LogEntry?
-        var collecting = true
         try reader.forEachEntry(from: start) { entry in
             try state.apply(entry)
-            if collecting && ClearanceState.matters(entry.type) {
-                relevant.append(entry.line)
-                // A log of mostly domain events gets no checkpoint (below): stop copying its lines.
-                if relevant.count > 1000 && relevant.count * 4 >= entry.seq {
-                    collecting = false
-                    relevant = []
-                }
-            }
             scanned += 1
             last = entry
             return true
         }
-        // Worth it only when most of the log is something else: a checkpoint of mostly domain events
-        // would copy the log and save nothing (that case needs a snapshot of the folded state).
-        if collecting, scanned >= DomainCheckpoint.refreshAfter, relevant.count * 4 < last.map({ $0.seq }) ?? 0, let last {
-            // Best effort: a checkpoint that cannot be written only costs the next command time.
-            try? DomainCheckpoint(seq: last.seq, hashHex: last.hashHex, offset: last.offset, length: last.line.count, lines: relevant)
-                .write(in: directory)
+        if scanned >= StateSnapshot.refreshAfter, let last {
+            // Best effort: a snapshot that cannot be written only costs the next command time.
+            try? StateSnapshot.write(state, at: last, in: directory)
         }
         return (state, reader.tail.head)
     }

@@ -7,8 +7,7 @@ public struct ClearanceState: Sendable {
     public internal(set) var roles: [String: [Role: Set<String>]] = [:]
     public internal(set) var norms: [String: NormAdopted] = [:]
     public internal(set) var profiles: [String: UnitProfileSet] = [:]
-    public internal(set) var records: [String: RecordState] = [:]
-    public internal(set) var indexNumbers: Set<String> = []
+    public internal(set) var records = RecordTable()
     /// The last serial used per `unit/year`, so numbers are never reused.
     public internal(set) var lastSerial: [String: Int] = [:]
     public internal(set) var feedback: [String: FeedbackState] = [:]
@@ -82,7 +81,6 @@ public struct ClearanceState: Sendable {
             record.indexNumber = e.indexNumber
             record.published = e.at
             records[e.record] = record
-            indexNumbers.insert(e.indexNumber)
             if let number = IndexNumber(e.indexNumber) {
                 lastSerial[number.scope] = max(lastSerial[number.scope] ?? 0, number.serial)
             }
@@ -126,11 +124,6 @@ public struct ClearanceState: Sendable {
         if role != .auditor && held[.generalOffice] != nil { return true }
         guard let units = held[role] else { return false }
         return units.isEmpty || unit.map(units.contains) == true
-    }
-
-    /// Whether entries of `type` change the state (the rest are skipped by `apply`).
-    public static func matters(_ type: String) -> Bool {
-        type == EntryFormat.headerType || ReferenceEventType.all.contains(type) || ClearanceCatalogue.types.contains(type)
     }
 
     /// Folds a whole log.

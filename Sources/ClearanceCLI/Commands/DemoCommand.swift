@@ -101,7 +101,7 @@ enum DemoCommand {
         Terminal.out("")
         let table = TextTable([("RECORD", 16), ("STATUS", 10), ("DISCLOSURE", 10), ("INDEX NUMBER", 24), ("TITLE", 0)], labels: labels)
         Terminal.out(table.headerLine)
-        for (id, record) in state.records.sorted(by: { $0.key < $1.key }).suffix(12) {
+        for (id, record) in state.records.all.sorted(by: { $0.key < $1.key }).suffix(12) {
             Terminal.out(table.line([
                 id, labels(record.status.rawValue), labels(record.classification?.disclosure.rawValue ?? ""), record.indexNumber ?? "",
                 record.registration.title,

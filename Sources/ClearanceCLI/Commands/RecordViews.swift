@@ -24,7 +24,7 @@ enum RecordViews {
         let labels = action.context.labels
         let unit = action.arguments.value("--unit")
         let status = action.arguments.value("--status")
-        let rows = state.records.filter { id, record in
+        let rows = state.records.all.filter { id, record in
             (unit == nil || record.registration.unit == unit) && (status == nil || record.status.rawValue == status)
         }.sorted { $0.key < $1.key }
         if action.arguments.has("--json") {

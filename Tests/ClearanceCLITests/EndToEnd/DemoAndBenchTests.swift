@@ -37,6 +37,6 @@ import Testing
         let domain = try cli.run(["bench", "domain", "--events", "12000", "--runs", "3", "--seed", seed, "--dir", cli.folder.file("bench-domain")])
         #expect(domain.status == 0, "\(domain.stderr)")
         #expect(domain.stdout.contains("record register, end to end"))
-        #expect(FileManager.default.fileExists(atPath: cli.folder.file("bench-domain/log/domain.checkpoint")))
+        #expect(FileManager.default.fileExists(atPath: cli.folder.file("bench-domain/log/state.snapshot")))
     }
 }

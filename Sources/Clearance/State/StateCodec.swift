@@ -1,0 +1,129 @@
+import EventLog
+
+/// The state's parts as JSON, for the state snapshot. Events are stored as their own `data`, so
+/// the snapshot reuses the catalogue's schema and decoding.
+enum StateCodec {
+    static func encode(_ record: RecordState, id: String) -> JSONValue {
+        var m: [(key: String, value: JSONValue)] = [
+            ("id", .string(id)), ("registration", record.registration.data), ("registeredBy", .string(record.registeredBy)),
+            ("status", .string(record.status.rawValue)),
+        ]
+        if let c = record.classification { m.append(("classification", c.data)) }
+        if let by = record.classifiedBy { m.append(("classifiedBy", .string(by))) }
+        m.append(("approvedLevels", .integer(record.approvedLevels)))
+        m.append(("requiredLevels", .integer(record.requiredLevels)))
+        if let r = record.lastReturn { m.append(("lastReturn", .array([.string(r.day.description), .integer(r.seq)]))) }
+        if let n = record.indexNumber { m.append(("indexNumber", .string(n))) }
+        if let p = record.published { m.append(("published", .string(p.description))) }
+        m.append(("changed", .string(record.changed.description)))
+        return .object(m)
+    }
+
+    static func decodeRecord(_ json: JSONValue) throws -> (id: String, record: RecordState) {
+        let f = try Fields(type: "snapshot record", json)
+        var record = RecordState(try RecordRegistered(data: json["registration"] ?? .null), by: try f.string("registeredBy"))
+        guard let status = RecordState.Status(rawValue: try f.string("status")) else { throw f.fail("status", "is unknown") }
+        record.status = status
+        if let c = json["classification"] { record.classification = try RecordClassified(data: c) }
+        record.classifiedBy = try f.optionalString("classifiedBy")
+        record.approvedLevels = try f.int("approvedLevels", in: 0...2)
+        record.requiredLevels = try f.int("requiredLevels", in: 1...2)
+        if let r = json["lastReturn"]?.arrayValue, r.count == 2, let day = r[0].stringValue.flatMap(Day.init), let seq = r[1].intValue {
+            record.lastReturn = .init(day: day, seq: seq)
+        }
+        record.indexNumber = try f.optionalString("indexNumber")
+        record.published = try f.optionalString("published").flatMap(Day.init)
+        record.changed = try f.day("changed")
+        return (try f.string("id"), record)
+    }
+
+    static func encode(_ request: RequestState) -> JSONValue {
+        var m: [(key: String, value: JSONValue)] = [("received", request.received.data)]
+        if let d = request.awaitingCorrection { m.append(("awaitingCorrection", .string(d.description))) }
+        m.append(("clockStart", .string(request.clockStart.description)))
+        m.append(("pausedDays", .integer(request.pausedDays)))
+        m.append(("extended", .bool(request.extended)))
+        if let a = request.answered { m.append(("answered", .object([("kind", .string(a.kind.rawValue)), ("data", a.data)]))) }
+        return .object(m)
+    }
+
+    static func decodeRequest(_ json: JSONValue) throws -> RequestState {
+        let f = try Fields(type: "snapshot request", json)
+        var request = RequestState(try RequestReceived(data: json["received"] ?? .null))
+        request.awaitingCorrection = try f.optionalString("awaitingCorrection").flatMap(Day.init)
+        request.clockStart = try f.day("clockStart")
+        request.pausedDays = json["pausedDays"]?.intValue ?? 0
+        request.extended = json["extended"]?.boolValue ?? false
+        if let a = json["answered"], let kind = a["kind"]?.stringValue.flatMap(RequestStep.Kind.init(rawValue:)) {
+            request.answered = try RequestStep(kind: kind, data: a["data"] ?? .null)
+        }
+        return request
+    }
+
+    static func encode(_ feedback: FeedbackState) -> JSONValue {
+        .object([("received", feedback.received.data)] + (feedback.answered.map { [("answered", $0.data)] } ?? []))
+    }
+
+    static func decodeFeedback(_ json: JSONValue) throws -> FeedbackState {
+        FeedbackState(
+            received: try FeedbackReceived(data: json["received"] ?? .null),
+            answered: try json["answered"].map { try FeedbackAnswered(data: $0) })
+    }
+
+    /// Everything but the records: small enough to read whole on every command.
+    static func encodeCore(_ state: ClearanceState) -> JSONValue {
+        .object([
+            ("seq", .integer(state.seq)),
+            ("reference", .array(state.reference.declarations.map { .array([.string($0.type), $0.data]) })),
+            ("roles", .object(state.roles.sorted { $0.key < $1.key }.map { person, roles in
+                (person, .object(roles.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key.rawValue, .array($0.value.sorted().map { .string($0) })) }))
+            })),
+            ("norms", .array(state.norms.keys.sorted().map { state.norms[$0]!.data })),
+            ("profiles", .array(state.profiles.keys.sorted().map { state.profiles[$0]!.data })),
+            ("lastSerial", .object(state.lastSerial.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
+            ("milestones", .object(state.milestones.sorted { $0.key < $1.key }.map { stage, units in
+                (String(stage), .object(units.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.description)) }))
+            })),
+            ("requests", .array(state.requests.keys.sorted().map { encode(state.requests[$0]!) })),
+            ("feedback", .array(state.feedback.keys.sorted().map { encode(state.feedback[$0]!) })),
+        ])
+    }
+
+    static func decodeCore(_ json: JSONValue, records: RecordTable) throws -> ClearanceState {
+        var state = ClearanceState()
+        state.records = records
+        state.seq = json["seq"]?.intValue ?? 0
+        for item in json["reference"]?.arrayValue ?? [] {
+            guard let pair = item.arrayValue, pair.count == 2, let type = pair[0].stringValue else { continue }
+            state.reference.evolve(type: type, data: pair[1])
+        }
+        for (person, roles) in json["roles"]?.objectValue ?? [] {
+            for (role, units) in roles.objectValue ?? [] {
+                guard let role = Role(rawValue: role) else { continue }
+                state.roles[person, default: [:]][role] = Set(units.arrayValue?.compactMap(\.stringValue) ?? [])
+            }
+        }
+        for data in json["norms"]?.arrayValue ?? [] {
+            let norm = try NormAdopted(data: data)
+            state.norms[norm.unit] = norm
+        }
+        for data in json["profiles"]?.arrayValue ?? [] {
+            let profile = try UnitProfileSet(data: data)
+            state.profiles[profile.unit] = profile
+        }
+        for (scope, serial) in json["lastSerial"]?.objectValue ?? [] { state.lastSerial[scope] = serial.intValue ?? 0 }
+        for (stage, units) in json["milestones"]?.objectValue ?? [] {
+            guard let number = Int(stage) else { continue }
+            for (unit, day) in units.objectValue ?? [] { state.milestones[number, default: [:]][unit] = day.stringValue.flatMap(Day.init) }
+        }
+        for data in json["requests"]?.arrayValue ?? [] {
+            let request = try decodeRequest(data)
+            state.requests[request.received.request] = request
+        }
+        for data in json["feedback"]?.arrayValue ?? [] {
+            let feedback = try decodeFeedback(data)
+            state.feedback[feedback.received.feedback] = feedback
+        }
+        return state
+    }
+}

@@ -1,0 +1,105 @@
+import EventLog
+import Foundation
+import Testing
+import TestSupport
+
+@testable import Clearance
+
+/// The snapshot must never change an answer: the state from it plus the log after it equals the
+/// state from replaying the whole log, and a snapshot that no longer matches the log is ignored.
+@Suite struct StateSnapshotTests {
+    static let day = Day("2007-12-20")!
+
+    /// A seeded log with a clerk and a reviewer, `annotations` other entries, then `records` records
+    /// registered and classified (through the rules), and one request.
+    static func log(annotations: Int, records: Int) throws -> (TemporaryDirectory, ClearanceService) {
+        let directory = TemporaryDirectory("snapshot")
+        let reference = try SeedFolder(path: ReferenceDataTests.seedPath()).events(actor: "office.chen", at: day)
+        let (log, _) = try LogFile.create(
+            in: directory.path, actor: "office.chen", clock: .simulated(start: Timestamp(parsing: "2007-12-20T01:00:00Z")!),
+            entries: reference)
+        let service = ClearanceService(directory: directory.path)
+        try service.append { _ in
+            [
+                RoleGranted(at: day, person: "clerk.wang", role: .clerk, units: ["jinjiang-jsj"]).entry(actor: "office.chen"),
+                RoleGranted(at: day, person: "reviewer.zhang", role: .reviewer, units: ["jinjiang-jsj"]).entry(actor: "office.chen"),
+                NormAdopted(at: day, unit: "jinjiang-jsj", classes: [
+                    .init(id: "plans", name: "规划计划", keyItems: ["11-01"], form: "portal", timeLimitDays: 20, review: .oneLevel, office: "办公室"),
+                ], feedbackDays: 15).entry(actor: "clerk.wang"),
+                RequestReceived(at: day, request: "Q-1", unit: "jinjiang-jsj", applicant: "张三", description: "资金").entry(actor: "clerk.wang"),
+            ]
+        }
+        if annotations > 0 {
+            _ = try log.append((0..<annotations).map { NewEntry(actor: "probe", type: "probe.ping", data: .object([("n", .integer($0))])) })
+        }
+        if records > 0 {
+            try service.append { _ in
+                (0..<records).flatMap { i in
+                    [
+                        RecordRegistered(at: day, record: "R-\(i)", unit: "jinjiang-jsj", title: "通知\(i)", created: day, summary: "").entry(actor: "clerk.wang"),
+                        RecordClassified(at: day, record: "R-\(i)", contentClass: "plans", keyItem: "11-01", disclosure: .proactive).entry(actor: "clerk.wang"),
+                    ]
+                }
+            }
+        }
+        return (directory, service)
+    }
+
+    static func sameState(_ a: ClearanceState, _ b: ClearanceState) -> Bool {
+        a.seq == b.seq && a.records == b.records && a.norms == b.norms && a.requests == b.requests && a.feedback == b.feedback
+            && a.lastSerial == b.lastSerial && a.milestones == b.milestones && a.roles == b.roles
+            && a.reference.units.count == b.reference.units.count && a.reference.calendarYears == b.reference.calendarYears
+            && a.profiles == b.profiles
+    }
+
+    static func fullReplay(_ directory: TemporaryDirectory) throws -> ClearanceState {
+        try ClearanceState.load(from: LogReader(directory: directory.path))
+    }
+
+    @Test func aLongLogWritesASnapshotAndLoadingFromItGivesTheSameState() throws {
+        let (directory, service) = try Self.log(annotations: StateSnapshot.refreshAfter + 10, records: 0)
+        _ = try service.load()  // the load that reads past refreshAfter entries writes the snapshot
+        #expect(FileManager.default.fileExists(atPath: directory.file(StateSnapshot.fileName)))
+        try service.append { _ in
+            [RecordRegistered(at: Self.day, record: "R-after", unit: "jinjiang-jsj", title: "公告", created: Self.day, summary: "").entry(actor: "clerk.wang")]
+        }
+        let fromSnapshot = try service.load().state
+        #expect(Self.sameState(fromSnapshot, try Self.fullReplay(directory)))
+        #expect(fromSnapshot.records["R-after"] != nil)
+    }
+
+    /// Many records: the snapshot holds them on disk and a command reads only the ones it needs.
+    @Test func recordsAreReadFromTheSnapshotOneByOneAndChangesAfterItWin() throws {
+        let (directory, service) = try Self.log(annotations: 0, records: 6000)
+        _ = try service.load()
+        let reader = try LogReader(directory: directory.path)
+        let loaded = try #require(StateSnapshot.load(in: directory.path, matching: reader))
+        #expect(loaded.state.records["R-4321"]?.registration.title == "通知4321")
+        #expect(loaded.state.records["R-4321"]?.status == .classified)
+        #expect(loaded.state.records["R-nope"] == nil)
+        #expect(loaded.state.requests["Q-1"]?.received.applicant == "张三")
+        // A review after the snapshot changes one record; both ways of loading agree.
+        try service.append { _ in
+            [RecordReviewed(at: Self.day, record: "R-4321", level: 1, secrecy: .passed, accuracy: .passed, outcome: .approved).entry(actor: "reviewer.zhang")]
+        }
+        let state = try service.load().state
+        #expect(state.records["R-4321"]?.status == .approved)
+        #expect(Self.sameState(state, try Self.fullReplay(directory)))
+    }
+
+    @Test func aSnapshotThatNoLongerMatchesTheLogIsIgnored() throws {
+        let (directory, service) = try Self.log(annotations: StateSnapshot.refreshAfter + 10, records: 3)
+        _ = try service.load()
+        var bytes = try directory.read(StateSnapshot.fileName)
+        // Change the hash the snapshot names for its entry (as after rewritten history).
+        let text = String(decoding: bytes, as: UTF8.self)
+        let hashStart = try #require(text.range(of: #""hash":""#)).upperBound
+        let position = text.utf8.distance(from: text.startIndex, to: hashStart)
+        bytes[position] = bytes[position] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+        try directory.write(StateSnapshot.fileName, bytes)
+        #expect(StateSnapshot.load(in: directory.path, matching: try LogReader(directory: directory.path)) == nil)
+        #expect(Self.sameState(try service.load().state, try Self.fullReplay(directory)))
+        try directory.write(StateSnapshot.fileName, Array("not a snapshot".utf8))
+        #expect(Self.sameState(try service.load().state, try Self.fullReplay(directory)))
+    }
+}
