@@ -17,8 +17,9 @@ public final class ClearanceService {
     /// The state folded from the whole log, and the head it was folded up to.
     ///
     /// Starts from the state snapshot when it still matches the log, so only the entries after it are
-    /// read; writes a new snapshot when many entries had to be read.
-    public func load() throws -> (state: ClearanceState, head: LogHead?) {
+    /// read. With `refreshingSnapshot` (appends do this; views and readers do not write), writes a new
+    /// snapshot when many entries had to be read.
+    public func load(refreshingSnapshot: Bool = false) throws -> (state: ClearanceState, head: LogHead?) {
         let reader = try LogReader(directory: directory)
         var state = ClearanceState()
         var start = 0
@@ -34,7 +35,7 @@ public final class ClearanceService {
             last = entry
             return true
         }
-        if scanned >= StateSnapshot.refreshAfter, let last {
+        if refreshingSnapshot, scanned >= StateSnapshot.refreshAfter, let last {
             // Best effort: a snapshot that cannot be written only costs the next command time.
             try? StateSnapshot.write(state, at: last, in: directory)
         }
@@ -52,7 +53,7 @@ public final class ClearanceService {
         let log = try LogFile.open(in: directory)
         var attempts = 0
         while true {
-            let (state, head) = try load()
+            let (state, head) = try load(refreshingSnapshot: true)
             if let expectedSeq, expectedSeq != (head?.seq ?? 0) {
                 throw EventLogError.headMoved(expected: expectedSeq, actual: head?.seq ?? 0)
             }

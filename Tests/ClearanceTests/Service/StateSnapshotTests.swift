@@ -58,7 +58,7 @@ import TestSupport
 
     @Test func aLongLogWritesASnapshotAndLoadingFromItGivesTheSameState() throws {
         let (directory, service) = try Self.log(annotations: StateSnapshot.refreshAfter + 10, records: 0)
-        _ = try service.load()  // the load that reads past refreshAfter entries writes the snapshot
+        _ = try service.load(refreshingSnapshot: true)  // reads past refreshAfter entries: writes the snapshot
         #expect(FileManager.default.fileExists(atPath: directory.file(StateSnapshot.fileName)))
         try service.append { _ in
             [RecordRegistered(at: Self.day, record: "R-after", unit: "jinjiang-jsj", title: "公告", created: Self.day, summary: "").entry(actor: "clerk.wang")]
@@ -71,7 +71,7 @@ import TestSupport
     /// Many records: the snapshot holds them on disk and a command reads only the ones it needs.
     @Test func recordsAreReadFromTheSnapshotOneByOneAndChangesAfterItWin() throws {
         let (directory, service) = try Self.log(annotations: 0, records: 6000)
-        _ = try service.load()
+        _ = try service.load(refreshingSnapshot: true)
         let reader = try LogReader(directory: directory.path)
         let loaded = try #require(StateSnapshot.load(in: directory.path, matching: reader))
         #expect(loaded.state.records["R-4321"]?.registration.title == "通知4321")
@@ -87,9 +87,15 @@ import TestSupport
         #expect(Self.sameState(state, try Self.fullReplay(directory)))
     }
 
+    @Test func readersDoNotWriteSnapshots() throws {
+        let (directory, service) = try Self.log(annotations: StateSnapshot.refreshAfter + 10, records: 0)
+        _ = try service.load()
+        #expect(!FileManager.default.fileExists(atPath: directory.file(StateSnapshot.fileName)))
+    }
+
     @Test func aSnapshotThatNoLongerMatchesTheLogIsIgnored() throws {
         let (directory, service) = try Self.log(annotations: StateSnapshot.refreshAfter + 10, records: 3)
-        _ = try service.load()
+        _ = try service.load(refreshingSnapshot: true)
         var bytes = try directory.read(StateSnapshot.fileName)
         // Change the hash the snapshot names for its entry (as after rewritten history).
         let text = String(decoding: bytes, as: UTF8.self)
