@@ -1,12 +1,10 @@
 /// Where one request for disclosure stands.
 public struct RequestState: Sendable, Equatable {
     public var received: RequestReceived
-    /// A correction asked and not yet received: the clock is paused (2007) or will restart (2019).
+    /// A correction asked and not yet received: the clock stands until it arrives.
     public var awaitingCorrection: Day?
-    /// The day the reply clock runs from (receipt, or the corrected request under the 2019 rules).
+    /// The day the reply clock runs from: receipt, or the corrected request (it restarts, the 2019 rule).
     public var clockStart: Day
-    /// Working days spent before a pause, carried over when the clock resumes (2007 rules).
-    public var pausedDays = 0
     public var extended = false
     public var answered: RequestStep?
 

@@ -41,7 +41,6 @@ enum StateCodec {
         var m: [(key: String, value: JSONValue)] = [("received", request.received.data)]
         if let d = request.awaitingCorrection { m.append(("awaitingCorrection", .string(d.description))) }
         m.append(("clockStart", .string(request.clockStart.description)))
-        m.append(("pausedDays", .integer(request.pausedDays)))
         m.append(("extended", .bool(request.extended)))
         if let a = request.answered { m.append(("answered", .object([("kind", .string(a.kind.rawValue)), ("data", a.data)]))) }
         return .object(m)
@@ -52,7 +51,6 @@ enum StateCodec {
         var request = RequestState(try RequestReceived(data: json["received"] ?? .null))
         request.awaitingCorrection = try f.optionalString("awaitingCorrection").flatMap(Day.init)
         request.clockStart = try f.day("clockStart")
-        request.pausedDays = json["pausedDays"]?.intValue ?? 0
         request.extended = json["extended"]?.boolValue ?? false
         if let a = json["answered"], let kind = a["kind"]?.stringValue.flatMap(RequestStep.Kind.init(rawValue:)) {
             request.answered = try RequestStep(kind: kind, data: a["data"] ?? .null)
