@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies run one way: EventLog (storage, no domain words) <- Clearance (the domain)
-// <- ClearanceCLI <- clearance. The projections library slots in before the CLI when it arrives.
+// <- Projections (read models) <- ClearanceCLI <- clearance.
 let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
@@ -13,7 +13,8 @@ let package = Package(
     targets: [
         .target(name: "EventLog", swiftSettings: strict),
         .target(name: "Clearance", dependencies: ["EventLog"], swiftSettings: strict),
-        .target(name: "ClearanceCLI", dependencies: ["EventLog", "Clearance"], swiftSettings: strict),
+        .target(name: "Projections", dependencies: ["Clearance", "EventLog"], swiftSettings: strict),
+        .target(name: "ClearanceCLI", dependencies: ["EventLog", "Clearance", "Projections"], swiftSettings: strict),
         .executableTarget(name: "clearance", dependencies: ["ClearanceCLI"], swiftSettings: strict),
         .target(
             name: "TestSupport", dependencies: ["EventLog"], path: "Tests/TestSupport",
@@ -24,6 +25,7 @@ let package = Package(
         .testTarget(
             name: "EventLogTests", dependencies: ["EventLog", "TestSupport", "log-torture"], swiftSettings: strict),
         .testTarget(name: "ClearanceTests", dependencies: ["Clearance", "EventLog", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Clearance", "EventLog"], swiftSettings: strict),
         .testTarget(
             name: "ClearanceCLITests",
             dependencies: ["ClearanceCLI", "EventLog", "TestSupport", "clearance"],

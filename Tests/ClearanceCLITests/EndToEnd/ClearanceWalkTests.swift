@@ -87,6 +87,30 @@ import Testing
         #expect(try cli.logBytes() == before)
     }
 
+    /// The public catalogue shows what was published and, by title, what is available on request;
+    /// nothing exempt or not yet reviewed appears in any of its formats.
+    @Test func theCatalogueNeverShowsWhatIsNotPublic() throws {
+        let cli = try Self.seededCase()
+        let sample = packageRoot().deletingLastPathComponent().appendingPathComponent("shared/samples/records-office-export.csv").path
+        #expect(try cli.run(["import", sample, "--unit", "jinjiang-jsj", "--default-class", "plans", "--actor", "clerk.wang"]).status == 0)
+        let prefix = "jinjiang-jsj-records-office-export-"
+        for n in [1, 4] { #expect(try cli.run(["record", "review", prefix + "\(n)", "--approve", "--actor", "reviewer.zhang"]).status == 0) }
+        #expect(try cli.run(["record", "publish", prefix + "1", "--actor", "publisher.li"]).status == 0)
+        let hidden = ["关于某某建筑公司投标报价的内部审查意见", "拆迁户张某某家庭情况核查表", "关于涉密工程图纸管理的规定", "锦江区建设局行政许可事项目录"]
+        for format in ["text", "csv", "json", "html"] {
+            let outcome = try cli.run(["catalogue", "jinjiang-jsj", "--format", format, "--out", "catalogue.\(format)"])
+            #expect(outcome.status == 0, "\(format): \(outcome.stderr)")
+            let text = String(decoding: try cli.folder.read("catalogue.\(format)"), as: UTF8.self)
+            #expect(text.contains("锦江区建设局关于2007年度城市道路维修计划的通知"), "\(format)")
+            #expect(text.contains("2008年度部门预算（草案）"), "\(format): the on-request title is listed")
+            for title in hidden { #expect(!text.contains(title), "\(format) shows \(title)") }
+        }
+        let csv = try cli.folder.read("catalogue.csv")
+        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF] && String(decoding: csv, as: UTF8.self).contains("\r\n"))
+        #expect(try cli.run(["catalogue", "--district", "jinjiang"]).stdout.contains("1 published"))
+        #expect(try cli.run(["catalogue"]).status == 2)
+    }
+
     @Test func labelsAreChineseOrEnglish() throws {
         let cli = try Self.seededCase()
         #expect(try cli.run(["record", "register", "R-1", "--unit", "jinjiang-jsj", "--title", "通知", "--actor", "clerk.wang"]).status == 0)

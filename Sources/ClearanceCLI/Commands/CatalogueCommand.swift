@@ -1,0 +1,57 @@
+import Clearance
+import EventLog
+import Foundation
+import Projections
+
+/// `clearance catalogue`: the disclosure catalogue of a unit, a tier or a district, from the log.
+enum CatalogueCommand {
+    static let spec = CommandSpec(
+        name: "catalogue",
+        summary: "the disclosure catalogue of a unit, tier or district (text, csv, json or html), from the log",
+        positionals: [.init(name: "UNIT", help: "one unit (or use --tier / --district)", optional: true)],
+        options: [
+            .value("--tier", "N", "every unit of tier 1, 2 or 3"), .value("--district", "ID", "every unit of a district"),
+            .value("--format", "FORMAT", "text (default), csv (UTF-8 with BOM, CRLF: opens in Excel), json or html"),
+            .value("--out", "FILE", "write to FILE instead of stdout"),
+        ],
+        discussion: """
+            Published proactive records with index number, title, summary, creation date, issuing unit,
+            document number, class and key item, form and publication date; then the titles of what is
+            available on request. Exempt, unreviewed and withdrawn records never appear.
+            """)
+
+    static func run(_ arguments: ParsedArguments, _ context: Context) throws {
+        let tier = try arguments.integer("--tier", in: 1...3, command: spec.name)
+        let unit = arguments.positional(0)
+        let district = arguments.value("--district")
+        guard unit != nil || tier != nil || district != nil else {
+            throw UsageError("name a UNIT, --tier N or --district ID", command: spec.name)
+        }
+        let (state, _) = try ClearanceService(directory: context.logDirectory).load()
+        let units = CatalogueProjection.units(unit: unit, tier: tier, district: district, in: state)
+        guard !units.isEmpty else { throw CommandFailure("no registered unit matches \(unit ?? district ?? "tier \(tier!)")") }
+        let title = unit.flatMap { state.reference.units[$0]?["name"]?.stringValue } ?? district.flatMap { state.reference.units[$0]?["name"]?.stringValue } ?? "第\(tier ?? 0)层级"
+        let catalogue = CatalogueProjection(title: "\(title) 政府信息公开目录", units: units, state: state)
+        let bytes: [UInt8]
+        switch arguments.value("--format") ?? "text" {
+        case "csv": bytes = catalogue.csv
+        case "json": bytes = JSONWriter.bytes(catalogue.json) + [0x0A]
+        case "html": bytes = Array(catalogue.html.utf8)
+        case "text":
+            let table = TextTable([("INDEX NUMBER", 26), ("CREATED", 10), ("PUBLISHED", 10), ("DOC", 20), ("TITLE", 0)], labels: context.labels)
+            var lines = [catalogue.title, table.headerLine]
+            lines += catalogue.entries.map { table.line([$0.indexNumber, $0.created, $0.published, $0.documentNumber, $0.title]) }
+            lines.append("\(catalogue.entries.count) published; \(catalogue.onRequest.count) on request:")
+            lines += catalogue.onRequest.map { "  \($0.title)" }
+            bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        case let other:
+            throw UsageError("--format takes text, csv, json or html, not '\(other)'", command: spec.name)
+        }
+        if let path = arguments.value("--out") {
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            Terminal.out("wrote \(path): \(catalogue.entries.count) published, \(catalogue.onRequest.count) on request")
+        } else {
+            Terminal.write(bytes, to: 1)
+        }
+    }
+}
