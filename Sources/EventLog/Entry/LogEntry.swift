@@ -32,23 +32,18 @@ public struct LogEntry: Sendable {
     /// Checks the envelope's keys and their order, not the hash: that is the verifier's job.
     public init(line raw: UnsafeRawBufferPointer, offset: Int) throws {
         let frame = try EntryFrame(line: raw)
-        var cursor = Cursor(line: raw, at: frame.afterSeq)
-        try cursor.expect(EntryFormat.idKey, "id")
-        let id = try cursor.name(until: UInt8(ascii: "\""), "id")
-        try cursor.expect(EntryFormat.recordedKey, "recorded")
-        guard cursor.index + 24 < raw.count,
-            let recorded = Timestamp(stored: UnsafeRawBufferPointer(rebasing: raw[cursor.index..<(cursor.index + 24)]))
-        else { throw FrameError("recorded is not a UTC time like 2008-01-28T09:30:00.000Z") }
-        cursor.index += 24
-        try cursor.expect(EntryFormat.actorKey, "actor")
-        let actor = try cursor.name(until: UInt8(ascii: "\""), "actor")
-        try cursor.expect(EntryFormat.typeKey, "type")
-        let type = try cursor.name(until: UInt8(ascii: "\""), "type")
-        try cursor.expect(EntryFormat.dataKey, "data")
-        let dataStart = cursor.index
-        guard dataStart < frame.batchEndKeyStart, raw[dataStart] == UInt8(ascii: "{"),
-            raw[frame.batchEndKeyStart - 1] == UInt8(ascii: "}")
-        else { throw FrameError("data is not an object followed by batchEnd") }
+        let envelope = try EntryEnvelope(line: raw, frame: frame)
+        func text(_ range: Range<Int>, _ field: String) throws -> String {
+            guard let s = String(validating: UnsafeRawBufferPointer(rebasing: raw[range]), as: UTF8.self) else {
+                throw FrameError("\(field) is not UTF-8")
+            }
+            return s
+        }
+        let id = try text(envelope.id, "id")
+        let actor = try text(envelope.actor, "actor")
+        let type = try text(envelope.type, "type")
+        let recorded = envelope.recorded
+        let dataStart = envelope.data.lowerBound
         self.seq = frame.seq
         self.id = id
         self.recorded = recorded
@@ -58,36 +53,5 @@ public struct LogEntry: Sendable {
         self.offset = offset
         self.line = Array(raw)
         self.dataRange = dataStart..<frame.batchEndKeyStart
-    }
-}
-
-/// Walks the fixed prefix of a line.
-private struct Cursor {
-    let line: UnsafeRawBufferPointer
-    var index: Int
-
-    init(line: UnsafeRawBufferPointer, at index: Int) {
-        self.line = line
-        self.index = index
-    }
-
-    mutating func expect<C: Collection>(_ bytes: C, _ key: String) throws where C.Element == UInt8 {
-        guard matches(line, at: index, bytes) else { throw FrameError("expected the key \"\(key)\" in its place") }
-        index += bytes.count
-    }
-
-    /// Reads up to (not including) `terminator`; names are written without escapes.
-    mutating func name(until terminator: UInt8, _ key: String) throws -> String {
-        let start = index
-        while index < line.count, line[index] != terminator {
-            if line[index] == UInt8(ascii: "\\") || line[index] < 0x20 {
-                throw FrameError("\(key) holds an escape or control character")
-            }
-            index += 1
-        }
-        guard index < line.count, index > start,
-            let s = String(validating: UnsafeRawBufferPointer(rebasing: line[start..<index]), as: UTF8.self)
-        else { throw FrameError("\(key) is empty, unterminated or not UTF-8") }
-        return s
     }
 }

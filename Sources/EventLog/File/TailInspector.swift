@@ -39,6 +39,9 @@ enum TailInspector {
                 do { frame = try EntryFrame(line: line) } catch let error as FrameError {
                     throw EventLogError.corrupt(seq: leadingSeq(line), offset: offset, reason: error.reason)
                 }
+                do { _ = try EntryEnvelope(line: line, frame: frame) } catch let error as FrameError {
+                    throw EventLogError.corrupt(seq: frame.seq, offset: offset, reason: error.reason)
+                }
                 guard frame.hashMatches(in: line) else {
                     throw EventLogError.corrupt(seq: frame.seq, offset: offset, reason: "its hash does not match its bytes")
                 }

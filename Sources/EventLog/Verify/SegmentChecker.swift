@@ -13,6 +13,11 @@ enum SegmentChecker {
                     result.failure = EventLogError.corrupt(seq: TailInspector.leadingSeq(line), offset: offset, reason: error.reason)
                     return false
                 }
+                // Rule 1 covers the whole envelope, not only the frame the chain needs.
+                do { _ = try EntryEnvelope(line: line, frame: frame) } catch let error as FrameError {
+                    result.failure = EventLogError.corrupt(seq: frame.seq, offset: offset, reason: error.reason)
+                    return false
+                }
                 guard frame.hashMatches(in: line) else {
                     result.failure = EventLogError.corrupt(seq: frame.seq, offset: offset, reason: "its hash does not match its bytes")
                     return false

@@ -105,6 +105,27 @@ import Testing
         #expect(failure.seq == head.seq && failure.reason.contains("rewritten"))
     }
 
+    /// Validity rule 1 covers the whole envelope: a line rewritten with a bad id or an impossible
+    /// time is caught even when every hash was recomputed.
+    @Test(arguments: [("id\twith-a-tab", "2007-10-08T09:00:00.000Z"), ("fine", "2026-13-45T25:61:61.000Z"), (String(repeating: "x", count: 129), "2007-10-08T09:00:00.000Z")])
+    func aRehashedLineWithABadEnvelopeIsStillCaught(id: String, recorded: String) throws {
+        let fixture = try LogFixture(batches: [1])
+        let entries = try LogReader(directory: fixture.directory.path).entries()
+        var encoder = EntryEncoder(afterSeq: 0, hashHex: EntryFormat.zeroHash)
+        var forged: [UInt8] = []
+        var offsets: [Int] = []
+        for entry in entries {
+            offsets.append(forged.count)
+            let bad = entry.seq == 2
+            encoder.encode(
+                NewEntry(id: entry.id, actor: entry.actor, type: entry.type, data: try entry.data()), id: bad ? id : entry.id,
+                recorded: bad ? recorded : entry.recorded.iso8601, batchEnd: entry.batchEnd, into: &forged)
+        }
+        try fixture.write(forged)
+        let failure = try #require(fixture.verifyFailure())
+        #expect(failure.seq == 2 && failure.offset == offsets[1], "\(failure)")
+    }
+
     @Test(arguments: ["1:abc", "0:" + String(repeating: "a", count: 64), "x:y", "5", "5:" + String(repeating: "A", count: 64)])
     func malformedAnchorsAreRejected(text: String) {
         #expect(LogVerifier.Anchor(text) == nil)
