@@ -111,6 +111,26 @@ import TestSupport
         #expect(try parallel.read("events.jsonl") == expected)
     }
 
+    /// A bulk load leaves exactly the bytes successive appends would, batch by batch.
+    @Test func aBulkLoadWritesWhatSuccessiveAppendsWould() throws {
+        let batches = (0..<5).map { b in
+            (0..<(300 + b * 97)).map { i in
+                NewEntry(actor: "clerk.\(i % 3)", type: "note.filed", data: .object([("n", .integer(i)), ("t", .string("批量\(b)"))]))
+            }
+        }
+        let start = Timestamp(millisecondsSinceEpoch: 1_000)
+        let one = TemporaryDirectory()
+        let (log, _) = try LogFile.create(in: one.path, actor: "a", clock: .simulated(start: start))
+        for batch in batches { _ = try log.append(batch) }
+        let bulk = TemporaryDirectory()
+        let (bulkLog, _) = try LogFile.create(in: bulk.path, actor: "a", clock: .simulated(start: start))
+        var acknowledged: [Int] = []
+        let head = try bulkLog.appendBulk(batches) { acknowledged.append($0.seq) }
+        #expect(try bulk.read("events.jsonl") == one.read("events.jsonl"))
+        #expect(acknowledged.count == 5 && acknowledged.last == head?.seq)
+        #expect(throws: EventLogError.self) { try bulkLog.appendBulk([[NewEntry(id: "x", actor: "a", type: "t")]]) }
+    }
+
     @Test func anIDRepeatedInsideABatchIsRefused() throws {
         let fixture = try LogFixture(batches: [])
         let log = try LogFile.open(in: fixture.directory.path)
