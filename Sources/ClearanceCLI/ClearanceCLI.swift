@@ -13,7 +13,7 @@ public enum ClearanceCLI {
         Command(NormCommand.spec, NormCommand.run), Command(RecordCommand.spec, RecordCommand.run),
         Command(FeedbackCommand.spec, FeedbackCommand.run), Command(RequestCommand.spec, RequestCommand.run),
         Command(StageCommand.spec, StageCommand.run), Command(ImportCommand.spec, ImportCommand.run),
-        Command(CatalogueCommand.spec, CatalogueCommand.run),
+        Command(CatalogueCommand.spec, CatalogueCommand.run), Command(GuideCommand.spec, GuideCommand.run),
         Command(CalendarCommand.spec, CalendarCommand.run), Command(DemoCommand.spec, DemoCommand.run),
         Command(BenchCommand.spec, BenchCommand.run),
     ]

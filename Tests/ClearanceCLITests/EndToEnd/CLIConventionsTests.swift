@@ -6,7 +6,7 @@ import Testing
         let cli = CLITestCase()
         let outcome = try cli.run(["--help"])
         #expect(outcome.status == 0)
-        for command in ["init", "append", "log", "verify", "demo", "bench"] { #expect(outcome.stdout.contains("  \(command) ")) }
+        for command in ["init", "append", "log", "verify", "record", "import", "catalogue", "guide", "demo", "bench"] { #expect(outcome.stdout.contains("  \(command) ")) }
     }
 
     @Test(arguments: ["init", "append", "log", "verify", "calendar", "demo", "bench"])

@@ -111,6 +111,23 @@ import Testing
         #expect(try cli.run(["catalogue"]).status == 2)
     }
 
+    /// The guide is generated from the unit's profile and norm, and names what is missing.
+    @Test func theGuideSaysWhatIsMissingUntilTheProfileIsComplete() throws {
+        let cli = try Self.seededCase()
+        let incomplete = try cli.run(["guide", "jinjiang-jsj"])
+        #expect(incomplete.status == 0 && incomplete.stderr.contains("profile: office"))
+        #expect(incomplete.stdout.contains("# 锦江区建设局政府信息公开指南") && incomplete.stdout.contains("待补充"))
+        #expect(incomplete.stdout.contains("规划计划（plans）"), "the norm's classes are the arrangement")
+        #expect(try cli.run([
+            "unit", "profile", "jinjiang-jsj", "--office", "锦江区建设局办公室", "--address", "成都市锦江区东大街1号", "--hours", "工作日 9:00–17:00",
+            "--phone", "028-12345678", "--fax", "028-12345679", "--email", "gk@example.gov.cn", "--actor", "clerk.wang",
+        ]).status == 0)
+        let complete = try cli.run(["guide", "jinjiang-jsj", "--format", "html"])
+        #expect(complete.status == 0 && complete.stderr.isEmpty && !complete.stdout.contains("待补充"))
+        #expect(complete.stdout.contains("成都市锦江区东大街1号") && complete.stdout.contains("20 个工作日内予以答复"), "the 2019 rules are in force today")
+        #expect(try cli.run(["guide", "nowhere"]).status == 1)
+    }
+
     @Test func labelsAreChineseOrEnglish() throws {
         let cli = try Self.seededCase()
         #expect(try cli.run(["record", "register", "R-1", "--unit", "jinjiang-jsj", "--title", "通知", "--actor", "clerk.wang"]).status == 0)

@@ -1,0 +1,39 @@
+import Clearance
+import EventLog
+import Foundation
+import Projections
+
+/// `clearance guide UNIT`: the unit's disclosure guide, generated from the log.
+enum GuideCommand {
+    static let spec = CommandSpec(
+        name: "guide",
+        summary: "a unit's disclosure guide (markdown, html or json), generated from its profile and norm; gaps named",
+        positionals: [.init(name: "UNIT", help: "the unit")],
+        options: [
+            .value("--format", "FORMAT", "markdown (default), html or json"),
+            .value("--out", "FILE", "write to FILE instead of stdout"),
+        ],
+        discussion: "A guide whose unit lacks profile fields or a norm says what is missing (also on stderr).")
+
+    static func run(_ arguments: ParsedArguments, _ context: Context) throws {
+        let unit = arguments.positional(0)!
+        let service = ClearanceService(directory: context.logDirectory)
+        let (state, _) = try service.load()
+        guard state.reference.units[unit] != nil else { throw CommandFailure("unit \(unit) is not registered") }
+        let guide = GuideProjection(unit: unit, state: state, on: try service.today())
+        let bytes: [UInt8]
+        switch arguments.value("--format") ?? "markdown" {
+        case "markdown": bytes = Array(guide.markdown.utf8)
+        case "html": bytes = Array(guide.html.utf8)
+        case "json": bytes = JSONWriter.bytes(guide.json) + [0x0A]
+        case let other: throw UsageError("--format takes markdown, html or json, not '\(other)'", command: spec.name)
+        }
+        if !guide.gaps.isEmpty { Terminal.note("the guide of \(unit) is incomplete: \(guide.gaps.joined(separator: "; "))") }
+        if let path = arguments.value("--out") {
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            Terminal.out("wrote \(path)")
+        } else {
+            Terminal.write(bytes, to: 1)
+        }
+    }
+}
