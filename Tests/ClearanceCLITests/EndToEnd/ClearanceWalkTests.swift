@@ -128,6 +128,41 @@ import Testing
         #expect(try cli.run(["guide", "nowhere"]).status == 1)
     }
 
+    /// An auditor sees who did what in which role, with the flags an inspection looks for, and
+    /// whether the chain holds.
+    @Test func theAuditTrailFlagsWhatInspectorsLookFor() throws {
+        let cli = try Self.seededCase()
+        func ok(_ arguments: [String], as actor: String) throws {
+            let outcome = try cli.run(arguments + ["--actor", actor])
+            #expect(outcome.status == 0, "\(arguments): \(outcome.stderr)")
+        }
+        try ok(["record", "register", "R-7", "--unit", "jinjiang-jsj", "--title", "内部审查意见", "--created", "2007-11-20", "--at", "2007-11-21"], as: "clerk.wang")
+        try ok(["record", "classify", "R-7", "--class", "finance", "--item", "10-06", "--disclosure", "exempt", "--basis", "commercial-secret", "--at", "2007-11-22"], as: "clerk.wang")
+        try ok(["record", "review", "R-7", "--return", "依据不充分"], as: "reviewer.zhang")
+        let text = try cli.run(["audit", "--record", "R-7"])
+        #expect(text.status == 0)
+        #expect(text.stdout.hasPrefix("chain intact:"))
+        #expect(text.stdout.contains("exempt: commercial-secret") && text.stdout.contains("returned: 依据不充分"))
+        #expect(text.stdout.contains("backdated"), "the 2007 business dates were recorded today")
+        #expect(text.stdout.contains("classified → registered"))
+        let json = try cli.run(["audit", "--record", "R-7", "--format", "json"]).stdout.split(separator: "\n")
+        #expect(json.count == 3)
+        #expect(json[2].contains(#""roles":"reviewer""#))
+        #expect(try cli.run(["audit", "--actor", "office.chen", "--type", "role.*", "--format", "csv"]).stdout.contains("role.granted"))
+        // A damaged entry in history is reported, loudly, at the top; damage in the last batch stops the
+        // command itself (a reader cannot tell where history ends).
+        let original = try cli.logBytes()
+        var bytes = original
+        bytes[bytes.count / 2] ^= 0x01
+        try cli.folder.write("event-log/events.jsonl", bytes)
+        #expect(try cli.run(["audit"]).stdout.hasPrefix("CHAIN BROKEN: the log is damaged at seq"))
+        bytes = original
+        bytes[bytes.count - 100] ^= 0x01
+        try cli.folder.write("event-log/events.jsonl", bytes)
+        let tail = try cli.run(["audit"])
+        #expect(tail.status == 1 && tail.stderr.contains("the log is damaged at seq"))
+    }
+
     @Test func labelsAreChineseOrEnglish() throws {
         let cli = try Self.seededCase()
         #expect(try cli.run(["record", "register", "R-1", "--unit", "jinjiang-jsj", "--title", "通知", "--actor", "clerk.wang"]).status == 0)

@@ -1,0 +1,104 @@
+import Clearance
+import EventLog
+
+/// The audit trail: every entry with its seq, recorded time, business date, actor and the roles the
+/// actor held then, what it changed (a record's status before and after), and flags for what an
+/// inspector looks for: backdating, exemptions and their basis, returns at review, corrections and
+/// withdrawals after publication. Folded from the log from its first entry, so "then" is exact.
+public struct AuditTrail {
+    public struct Row: Sendable, Equatable {
+        public let seq: Int
+        public let recorded: String
+        public let at: String
+        public let actor: String
+        public let roles: String
+        public let type: String
+        public let subject: String
+        public let change: String
+        public let flags: [String]
+    }
+
+    public struct Filter: Sendable {
+        public var record: String?
+        public var unit: String?
+        public var actors: [String] = []
+        public var types: [String] = []
+        public var since: Timestamp?
+        public var until: Timestamp?
+
+        public init() {}
+
+        func matches(_ entry: LogEntry, subject: String, unit: String?) -> Bool {
+            if let record, subject != record { return false }
+            if let want = self.unit, unit != want { return false }
+            if !actors.isEmpty && !actors.contains(entry.actor) { return false }
+            if !types.isEmpty && !types.contains(where: { pattern in
+                pattern.hasSuffix(".*") ? entry.type.hasPrefix(String(pattern.dropLast(1))) : entry.type == pattern
+            }) { return false }
+            if let since, entry.recorded < since { return false }
+            if let until, entry.recorded >= until { return false }
+            return true
+        }
+    }
+
+    public let rows: [Row]
+
+    public init(reader: LogReader, filter: Filter) throws {
+        var state = ClearanceState()
+        var rows: [Row] = []
+        try reader.forEachEntry { entry in
+            let data = (try? entry.data()) ?? .object([])
+            let record = data["record"]?.stringValue
+            let before = record.flatMap { state.records[$0]?.status.rawValue }
+            let roles = state.roles[entry.actor].map { $0.keys.map(\.rawValue).sorted().joined(separator: ",") } ?? ""
+            try state.apply(entry)
+            let subject = record ?? data["request"]?.stringValue ?? data["feedback"]?.stringValue ?? data["unit"]?.stringValue
+                ?? data["person"]?.stringValue ?? data["id"]?.stringValue ?? ""
+            let unit = record.flatMap { state.records[$0]?.registration.unit } ?? data["unit"]?.stringValue
+                ?? data["request"]?.stringValue.flatMap { state.requests[$0]?.received.unit }
+            guard filter.matches(entry, subject: subject, unit: unit) else { return true }
+            let after = record.flatMap { state.records[$0]?.status.rawValue }
+            var change = ""
+            if let after { change = before.map { $0 == after ? after : "\($0) → \(after)" } ?? "→ \(after)" }
+            var flags: [String] = []
+            let recordedDay = Day(ordinal: Int(entry.recorded.millisecondsSinceEpoch / 86_400_000))
+            if let at = data["at"]?.stringValue.flatMap(Day.init), at < recordedDay { flags.append("backdated \(recordedDay.ordinal - at.ordinal) days") }
+            if entry.type == RecordClassified.type, data["disclosure"]?.stringValue == "exempt" {
+                flags.append("exempt: \(data["basis"]?.stringValue ?? "no basis")")
+            }
+            if entry.type == RecordReviewed.type, data["outcome"]?.stringValue == "returned" {
+                flags.append("returned: \(data["note"]?.stringValue ?? "")")
+            }
+            if entry.type == RecordCorrected.type || entry.type == RecordWithdrawn.type {
+                flags.append("\(entry.type == RecordCorrected.type ? "corrected" : "withdrawn") after publication: \(data["reason"]?.stringValue ?? "")")
+            }
+            rows.append(Row(
+                seq: entry.seq, recorded: entry.recorded.iso8601, at: data["at"]?.stringValue ?? "", actor: entry.actor, roles: roles,
+                type: entry.type, subject: subject, change: change, flags: flags))
+            return true
+        }
+        self.rows = rows
+    }
+
+    public static let header = ["seq", "recorded", "at", "actor", "roles", "type", "subject", "change", "flags"]
+
+    var table: [[String]] {
+        rows.map { [String($0.seq), $0.recorded, $0.at, $0.actor, $0.roles, $0.type, $0.subject, $0.change, $0.flags.joined(separator: "; ")] }
+    }
+
+    public var csv: [UInt8] { CSVWriter.document(header: Self.header, rows: table) }
+
+    public func html(chain: String) -> String {
+        HTML.page(title: "审计记录", body: "<h1>审计记录</h1>\n<p>\(HTML.escape(chain))</p>\n" + HTML.table(header: Self.header, rows: table))
+    }
+
+    public var json: [JSONValue] {
+        rows.map { r in
+            .object([
+                ("seq", .integer(r.seq)), ("recorded", .string(r.recorded)), ("at", .string(r.at)), ("actor", .string(r.actor)),
+                ("roles", .string(r.roles)), ("type", .string(r.type)), ("subject", .string(r.subject)), ("change", .string(r.change)),
+                ("flags", .array(r.flags.map { .string($0) })),
+            ])
+        }
+    }
+}
