@@ -14,7 +14,7 @@ public enum ClearanceCLI {
         Command(FeedbackCommand.spec, FeedbackCommand.run), Command(RequestCommand.spec, RequestCommand.run),
         Command(StageCommand.spec, StageCommand.run), Command(ImportCommand.spec, ImportCommand.run),
         Command(CatalogueCommand.spec, CatalogueCommand.run), Command(GuideCommand.spec, GuideCommand.run),
-        Command(AuditCommand.spec, AuditCommand.run),
+        Command(AuditCommand.spec, AuditCommand.run), Command(ProgressCommand.spec, ProgressCommand.run),
         Command(CalendarCommand.spec, CalendarCommand.run), Command(DemoCommand.spec, DemoCommand.run),
         Command(BenchCommand.spec, BenchCommand.run),
     ]

@@ -52,8 +52,10 @@ public struct ClearanceState: Sendable {
             profiles[e.unit] = e
         case .stageMilestoneReached(let e):
             milestones[e.stage, default: [:]][e.unit] = e.at
-        case .trainingHeld:
-            break
+        case .trainingHeld(let e):
+            // A training is the milestone of its stage for the units responsible for it.
+            let responsible = reference.stages[e.stage]?["responsible"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            for unit in responsible { milestones[e.stage, default: [:]][unit] = e.at }
         case .recordRegistered(let e):
             records[e.record] = RecordState(e, by: actor)
         case .recordClassified(let e):
@@ -72,7 +74,10 @@ public struct ClearanceState: Sendable {
                 record.lastReturn = RecordState.Return(day: e.at, seq: seq)
             } else {
                 record.approvedLevels = e.level
-                if record.approvedLevels >= record.requiredLevels { record.status = .approved }
+                if record.approvedLevels >= record.requiredLevels {
+                    record.status = .approved
+                    record.approvedOn = e.at
+                }
             }
             records[e.record] = record
         case .recordPublished(let e):

@@ -21,6 +21,8 @@ public struct RecordState: Sendable, Equatable {
     /// The levels the norm asked for when the record was classified.
     public var requiredLevels = 1
     public var lastReturn: Return?
+    /// The day the last review level approved it.
+    public var approvedOn: Day?
     public var indexNumber: String?
     public var published: Day?
     /// The day the 20-working-day publication clock started: creation, or the latest correction.

@@ -13,6 +13,7 @@ enum StateCodec {
         m.append(("approvedLevels", .integer(record.approvedLevels)))
         m.append(("requiredLevels", .integer(record.requiredLevels)))
         if let r = record.lastReturn { m.append(("lastReturn", .array([.string(r.day.description), .integer(r.seq)]))) }
+        if let d = record.approvedOn { m.append(("approvedOn", .string(d.description))) }
         if let n = record.indexNumber { m.append(("indexNumber", .string(n))) }
         if let p = record.published { m.append(("published", .string(p.description))) }
         m.append(("changed", .string(record.changed.description)))
@@ -31,6 +32,7 @@ enum StateCodec {
         if let r = json["lastReturn"]?.arrayValue, r.count == 2, let day = r[0].stringValue.flatMap(Day.init), let seq = r[1].intValue {
             record.lastReturn = .init(day: day, seq: seq)
         }
+        record.approvedOn = try f.optionalString("approvedOn").flatMap(Day.init)
         record.indexNumber = try f.optionalString("indexNumber")
         record.published = try f.optionalString("published").flatMap(Day.init)
         record.changed = try f.day("changed")

@@ -30,7 +30,7 @@ enum StageCommand {
                 for stage in stages { Terminal.out(JSONWriter.string(stage)) }
                 return
             }
-            let table = TextTable([("STAGE", 5), ("DEADLINE", 10), ("RESPONSIBLE", 24), ("MILESTONES", 10), ("TITLE", 0)], labels: labels)
+            let table = TextTable([("STAGE", 5), ("DEADLINE", 10), ("RESPONSIBLE", 24), ("MILESTONES", 10), ("NAME", 0)], labels: labels)
             Terminal.out(table.headerLine)
             for stage in stages {
                 let number = stage["number"]?.intValue ?? 0

@@ -1,5 +1,19 @@
+import EventLog
 import Foundation
 import Testing
+
+/// Reads `progress --json` into stage number -> status -> count.
+enum JSONParserProbe {
+    static func stages(_ text: String) throws -> [Int: [String: Int]] {
+        let json = try JSONParser.parse(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        var out: [Int: [String: Int]] = [:]
+        for stage in json["stages"]?.arrayValue ?? [] {
+            guard let number = stage["stage"]?.intValue else { continue }
+            out[number] = Dictionary(uniqueKeysWithValues: (stage["counts"]?.objectValue ?? []).map { ($0.key, $0.value.intValue ?? 0) })
+        }
+        return out
+    }
+}
 
 @Suite struct DemoAndBenchTests {
     @Test func theDemoRunsTheRulesVerifiesAndShowsTamperingCaught() throws {
@@ -23,6 +37,24 @@ import Testing
         #expect(try cli.logLines().count > entries)
         #expect(try cli.run(["record", "show", "jinjiang-jsj:2-1"]).stdout.contains("jinjiang-jsj/2007-00002"))
         #expect(try cli.run(["verify"]).status == 0)
+    }
+
+    /// Progress per stage, derived from the events, on the demo's simulated 2007-12-20.
+    @Test func progressCountsWhatIsDoneOnTimeLateOpenAndOverdue() throws {
+        let cli = CLITestCase()
+        let seed = packageRoot().appendingPathComponent("seeds/chengdu-2007").path
+        #expect(try cli.run(["demo", "--seed", seed]).status == 0)
+        // The general office's training of stage 1 was held on 2007-11-08, recorded now (backdated).
+        #expect(try cli.run(["stage", "training", "1", "--title", "指南和目录编制培训", "--at", "2007-11-08", "--actor", "office.chen"]).status == 0)
+        let json = try cli.run(["progress", "--date", "2008-04-30", "--json"])
+        #expect(json.status == 0)
+        let stages = try JSONParserProbe.stages(json.stdout)
+        #expect(stages[1]?["done on time"] == 1, "stage 1: the training counts for its responsible unit")
+        #expect(stages[2]?["done late"] == 3 && stages[2]?["overdue"] == 906, "three norms adopted on 2007-12-20, after 11-20")
+        #expect(stages[4]?["overdue"] == 909, "every unit still has records to clear, or none at all")
+        let text = try cli.run(["progress", "--stage", "2", "--district", "jinjiang"])
+        #expect(text.stdout.contains("behind on stage 2: jinjiang,"))
+        #expect(try cli.run(["progress", "--date", "someday"]).status == 2)
     }
 
     @Test func theBenchmarkRunsOnASmallLog() throws {

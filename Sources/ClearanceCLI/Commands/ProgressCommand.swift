@@ -1,0 +1,47 @@
+import Clearance
+import EventLog
+import Projections
+
+/// `clearance progress`: each stage's deadline and how its units stand, as of a day.
+enum ProgressCommand {
+    static let spec = CommandSpec(
+        name: "progress",
+        summary: "stage progress as of a day: done on time, done late, open, overdue, per stage, for all units, a tier or a district",
+        options: [
+            .value("--stage", "N", "only this stage"), .value("--tier", "N", "only units of this tier"),
+            .value("--district", "ID", "only units of this district"),
+            .value("--date", "DATE", "judge as of this day (default: today, or the simulated clock's day)"),
+            .flag("--json", "print JSON"),
+        ])
+
+    static func run(_ arguments: ParsedArguments, _ context: Context) throws {
+        let service = ClearanceService(directory: context.logDirectory)
+        let (state, _) = try service.load()
+        let tier = try arguments.integer("--tier", in: 1...3, command: spec.name)
+        let units = CatalogueProjection.units(unit: nil, tier: tier, district: arguments.value("--district"), in: state)
+        var day = try service.today()
+        if let text = arguments.value("--date") {
+            guard let given = Day(text) else { throw UsageError("--date takes YYYY-MM-DD, not '\(text)'", command: spec.name) }
+            day = given
+        }
+        let stage = try arguments.integer("--stage", in: 1...7, command: spec.name)
+        let progress = ProgressProjection(state: state, units: units, on: day)
+        let rows = progress.stages.filter { stage == nil || $0.number == stage }
+        if arguments.has("--json") {
+            Terminal.out(JSONWriter.string(progress.json))
+            return
+        }
+        Terminal.out("progress as of \(day), \(units.count) units")
+        let table = TextTable([("STAGE", 5), ("DEADLINE", 10), ("UNITS", 5), ("ON TIME", 8), ("LATE", 8), ("OPEN", 6), ("OVERDUE", 7), ("DONE", 6), ("NAME", 0)], labels: context.labels)
+        Terminal.out(table.headerLine)
+        for row in rows {
+            Terminal.out(table.line([
+                "\(row.number)", row.deadline?.description ?? "", "\(row.units)", "\(row.counts[.onTime] ?? 0)", "\(row.counts[.late] ?? 0)",
+                "\(row.counts[.open] ?? 0)", "\(row.counts[.overdue] ?? 0)", "\(Int((row.shareDone * 100).rounded()))%", row.title,
+            ]))
+        }
+        if let stage, let row = rows.first, !row.behind.isEmpty {
+            Terminal.out("behind on stage \(stage): " + row.behind.prefix(20).joined(separator: ", ") + (row.behind.count > 20 ? " … (\(row.behind.count))" : ""))
+        }
+    }
+}
