@@ -57,6 +57,34 @@ enum JSONParserProbe {
         #expect(try cli.run(["progress", "--date", "someday"]).status == 2)
     }
 
+    /// `rebuild` writes the projections with a manifest naming the anchor they came from; no title of
+    /// a record that is not public appears in any public file (guides and catalogues).
+    @Test func rebuildWritesThePublicOutputsWithoutWhatIsNotPublic() throws {
+        let cli = CLITestCase()
+        let seed = packageRoot().appendingPathComponent("seeds/chengdu-2007").path
+        #expect(try cli.run(["demo", "--seed", seed]).status == 0)
+        let rebuilt = try cli.run(["rebuild"])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        let head = try cli.run(["verify"]).stdout.split(separator: "\n").last.map { String($0.dropFirst("head ".count)) } ?? ""
+        let manifest = String(decoding: try cli.folder.read("projections/manifest.json"), as: UTF8.self)
+        #expect(manifest.contains(#""builtFrom":"\#(head)""#))
+        let hidden = [
+            "关于某某建筑公司投标报价的内部审查意见", "关于某学校教师个人档案的核查材料", "关于救灾物资采购供应商报价的评审意见",  // exempt
+            "城市应急排涝预案（2007年修订）", "青羊区中小学校舍安全工程实施计划",  // returned at review, not public
+        ]
+        var publicFiles = 0
+        for folder in ["projections/catalogues", "projections/guides"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: cli.folder.file(folder)) {
+                let text = String(decoding: try cli.folder.read("\(folder)/\(name)"), as: UTF8.self)
+                publicFiles += 1
+                for title in hidden { #expect(!text.contains(title), "\(folder)/\(name) shows \(title)") }
+            }
+        }
+        #expect(publicFiles > 20)
+        let catalogue = String(decoding: try cli.folder.read("projections/catalogues/jinjiang-jsj.html"), as: UTF8.self)
+        #expect(catalogue.contains("锦江区建设局关于2007年度城市道路维修计划的通知") && catalogue.contains("jinjiang-jsj/2007-00001"))
+    }
+
     @Test func theBenchmarkRunsOnASmallLog() throws {
         let cli = CLITestCase()
         let outcome = try cli.run(["bench", "log", "--events", "3000", "--singles", "20", "--dir", cli.folder.file("bench")])

@@ -1,0 +1,69 @@
+import Clearance
+import EventLog
+import Foundation
+import Projections
+
+/// `clearance rebuild`: writes every projection from the log into a folder, with a manifest.
+enum RebuildCommand {
+    static let spec = CommandSpec(
+        name: "rebuild",
+        summary: "write the projections (guides, catalogues, progress, audit trail) from the log into a folder, with a manifest",
+        options: [.value("--out", "DIR", "where to write (default ./projections)")],
+        discussion: """
+            Writes guides/UNIT.md and .html for every unit with a profile or a norm; catalogues/UNIT, tier-N and
+            DISTRICT as .csv, .json and .html; progress.json; audit.csv; and manifest.json naming the log
+            anchor the files were built from, the time, and the count of each. Everything is rebuilt
+            from the log each time (incremental rebuilds come later).
+            """)
+
+    static func run(_ arguments: ParsedArguments, _ context: Context) throws {
+        let out = arguments.value("--out") ?? "projections"
+        let service = ClearanceService(directory: context.logDirectory)
+        let reader = try LogReader(directory: context.logDirectory)
+        let (state, head) = try service.load()
+        let today = try service.today()
+        let fm = FileManager.default
+        for folder in ["guides", "catalogues"] { try fm.createDirectory(atPath: "\(out)/\(folder)", withIntermediateDirectories: true) }
+        func write(_ path: String, _ bytes: [UInt8]) throws { try Data(bytes).write(to: URL(fileURLWithPath: "\(out)/\(path)")) }
+
+        var guides = 0
+        for unit in state.reference.unitOrder where state.profiles[unit] != nil || state.norms[unit] != nil {
+            let guide = GuideProjection(unit: unit, state: state, on: today)
+            try write("guides/\(unit).md", Array(guide.markdown.utf8))
+            try write("guides/\(unit).html", Array(guide.html.utf8))
+            guides += 1
+        }
+        // Catalogues of every unit with records, of each tier, and of each district.
+        let withRecords = Set(state.records.all.values.map(\.registration.unit))
+        var scopes: [(name: String, title: String, units: Set<String>)] = withRecords.sorted().map {
+            ($0, state.reference.units[$0]?["name"]?.stringValue ?? $0, [$0])
+        }
+        for tier in 1...3 {
+            scopes.append(("tier-\(tier)", "第\(tier)层级", CatalogueProjection.units(unit: nil, tier: tier, district: nil, in: state)))
+        }
+        for district in state.reference.unitOrder where state.reference.units[district]?["kind"]?.stringValue == "district-government" {
+            scopes.append((district, state.reference.units[district]?["name"]?.stringValue ?? district,
+                CatalogueProjection.units(unit: nil, tier: nil, district: district, in: state)))
+        }
+        for scope in scopes {
+            let catalogue = CatalogueProjection(title: "\(scope.title) 政府信息公开目录", units: scope.units, state: state)
+            try write("catalogues/\(scope.name).csv", catalogue.csv)
+            try write("catalogues/\(scope.name).json", JSONWriter.bytes(catalogue.json) + [0x0A])
+            try write("catalogues/\(scope.name).html", Array(catalogue.html.utf8))
+        }
+        let allUnits = Set(state.reference.units.keys)
+        let progress = ProgressProjection(state: state, units: allUnits, on: today)
+        try write("progress.json", JSONWriter.bytes(progress.json) + [0x0A])
+        let audit = try AuditTrail(reader: reader, filter: AuditTrail.Filter())
+        try write("audit.csv", audit.csv)
+        let manifest = JSONValue.object([
+            ("builtFrom", .string(head?.anchor ?? "")), ("builtAt", .string(Timestamp.now().iso8601)), ("asOfDay", .string(today.description)),
+            ("counts", .object([
+                ("guides", .integer(guides)), ("catalogues", .integer(scopes.count)), ("auditRows", .integer(audit.rows.count)),
+                ("records", .integer(state.records.count)),
+            ])),
+        ])
+        try write("manifest.json", JSONWriter.bytes(manifest) + [0x0A])
+        Terminal.out("rebuilt \(out) from \(head?.anchor ?? "an empty log"): \(guides) guides, \(scopes.count) catalogues, progress, \(audit.rows.count) audit rows")
+    }
+}
