@@ -14,6 +14,42 @@ public final class ClearanceService {
         return Day(ordinal: Int(log.nextTime(after: head).millisecondsSinceEpoch.quotientRoundingDown(by: 86_400_000)))
     }
 
+    /// How far into history to look: up to a seq, or up to what was recorded by a time. Either way the
+    /// state is that of the longest prefix of whole batches within the limit, which is what a copy of
+    /// the log cut at that point would give (a cut inside a batch leaves a torn tail, which is ignored).
+    public enum Limit: Sendable {
+        case seq(Int)
+        case recorded(Timestamp)
+    }
+
+    /// The state as it stood at `limit`: folded from the start (or from a snapshot taken before it).
+    public func load(asOf limit: Limit) throws -> (state: ClearanceState, head: LogHead?) {
+        let reader = try LogReader(directory: directory)
+        var state = ClearanceState()
+        var start = 0
+        if case .seq(let seq) = limit, let snapshot = StateSnapshot.load(in: directory, matching: reader), snapshot.state.seq <= seq {
+            state = snapshot.state
+            start = snapshot.resumeAt
+        }
+        // Entries of a batch are applied together, once its last entry is within the limit.
+        var pending: [LogEntry] = []
+        var head: LogHead?
+        try reader.forEachEntry(from: start) { entry in
+            switch limit {
+            case .seq(let seq): if entry.seq > seq { return false }
+            case .recorded(let time): if entry.recorded > time { return false }
+            }
+            pending.append(entry)
+            if entry.seq == entry.batchEnd {
+                for item in pending { try state.apply(item) }
+                pending.removeAll()
+                head = LogHead(seq: entry.seq, hashHex: entry.hashHex, recorded: entry.recorded)
+            }
+            return true
+        }
+        return (state, head)
+    }
+
     /// The state folded from the whole log, and the head it was folded up to.
     ///
     /// Starts from the state snapshot when it still matches the log, so only the entries after it are

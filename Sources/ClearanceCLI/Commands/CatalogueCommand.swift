@@ -13,7 +13,7 @@ enum CatalogueCommand {
             .value("--tier", "N", "every unit of tier 1, 2 or 3"), .value("--district", "ID", "every unit of a district"),
             .value("--format", "FORMAT", "text (default), csv (UTF-8 with BOM, CRLF: opens in Excel), json or html"),
             .value("--out", "FILE", "write to FILE instead of stdout"),
-        ],
+        ] + AsOf.options,
         discussion: """
             Published proactive records with index number, title, summary, creation date, issuing unit,
             document number, class and key item, form and publication date; then the titles of what is
@@ -27,7 +27,7 @@ enum CatalogueCommand {
         guard unit != nil || tier != nil || district != nil else {
             throw UsageError("name a UNIT, --tier N or --district ID", command: spec.name)
         }
-        let (state, _) = try ClearanceService(directory: context.logDirectory).load()
+        let (state, _) = try AsOf.state(arguments, ClearanceService(directory: context.logDirectory), command: spec.name)
         let units = CatalogueProjection.units(unit: unit, tier: tier, district: district, in: state)
         guard !units.isEmpty else { throw CommandFailure("no registered unit matches \(unit ?? district ?? "tier \(tier!)")") }
         let title = unit.flatMap { state.reference.units[$0]?["name"]?.stringValue } ?? district.flatMap { state.reference.units[$0]?["name"]?.stringValue } ?? "第\(tier ?? 0)层级"

@@ -12,13 +12,13 @@ enum GuideCommand {
         options: [
             .value("--format", "FORMAT", "markdown (default), html or json"),
             .value("--out", "FILE", "write to FILE instead of stdout"),
-        ],
+        ] + AsOf.options,
         discussion: "A guide whose unit lacks profile fields or a norm says what is missing (also on stderr).")
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         let unit = arguments.positional(0)!
         let service = ClearanceService(directory: context.logDirectory)
-        let (state, _) = try service.load()
+        let (state, _) = try AsOf.state(arguments, service, command: spec.name)
         guard state.reference.units[unit] != nil else { throw CommandFailure("unit \(unit) is not registered") }
         let guide = GuideProjection(unit: unit, state: state, on: try service.today())
         let bytes: [UInt8]

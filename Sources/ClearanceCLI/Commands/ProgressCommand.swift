@@ -12,11 +12,11 @@ enum ProgressCommand {
             .value("--district", "ID", "only units of this district"),
             .value("--date", "DATE", "judge as of this day (default: today, or the simulated clock's day)"),
             .flag("--json", "print JSON"),
-        ])
+        ] + AsOf.options)
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         let service = ClearanceService(directory: context.logDirectory)
-        let (state, _) = try service.load()
+        let (state, _) = try AsOf.state(arguments, service, command: spec.name)
         let tier = try arguments.integer("--tier", in: 1...3, command: spec.name)
         let units = CatalogueProjection.units(unit: nil, tier: tier, district: arguments.value("--district"), in: state)
         var day = try service.today()

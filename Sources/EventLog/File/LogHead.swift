@@ -4,6 +4,10 @@ public struct LogHead: Equatable, Sendable {
     public let hashHex: String
     public let recorded: Timestamp
 
+    public init(seq: Int, hashHex: String, recorded: Timestamp) {
+        (self.seq, self.hashHex, self.recorded) = (seq, hashHex, recorded)
+    }
+
     /// `SEQ:HASH`, the form `verify --anchor` takes back.
     public var anchor: String { "\(seq):\(hashHex)" }
 }

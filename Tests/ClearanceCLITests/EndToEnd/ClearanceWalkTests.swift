@@ -108,6 +108,9 @@ import Testing
         let csv = try cli.folder.read("catalogue.csv")
         #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF] && String(decoding: csv, as: UTF8.self).contains("\r\n"))
         #expect(try cli.run(["catalogue", "--district", "jinjiang"]).stdout.contains("1 published"))
+        // As things stood right after the seed was loaded: nothing published yet.
+        #expect(try cli.run(["catalogue", "jinjiang-jsj", "--as-of-seq", "935"]).stdout.contains("0 published"))
+        #expect(try cli.run(["catalogue", "jinjiang-jsj", "--as-of-seq", "935", "--as-of", "2008-01-01"]).status == 2)
         #expect(try cli.run(["catalogue"]).status == 2)
     }
 

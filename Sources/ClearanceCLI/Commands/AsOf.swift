@@ -1,0 +1,29 @@
+import Clearance
+import EventLog
+
+/// `--as-of TIME` (what was recorded by then) and `--as-of-seq N`, shared by the projections.
+enum AsOf {
+    static let options: [CommandSpec.Option] = [
+        .value("--as-of", "TIME", "as things stood when TIME was reached (what had been recorded by then)"),
+        .value("--as-of-seq", "N", "as things stood after entry N (its whole batch)"),
+    ]
+
+    static func limit(_ arguments: ParsedArguments, command: String) throws -> ClearanceService.Limit? {
+        if let seq = try arguments.integer("--as-of-seq", in: 1...Int.max, command: command) {
+            guard arguments.value("--as-of") == nil else { throw UsageError("give --as-of or --as-of-seq, not both", command: command) }
+            return .seq(seq)
+        }
+        guard let text = arguments.value("--as-of") else { return nil }
+        guard let time = Timestamp(parsing: text) else {
+            throw UsageError("--as-of takes a UTC date or time like 2008-03-31 or 2008-03-31T18:00:00Z, not '\(text)'", command: command)
+        }
+        // A bare date means the end of that day.
+        return .recorded(text.count == 10 ? time.adding(milliseconds: 86_400_000 - 1) : time)
+    }
+
+    /// The state now, or as of the limit the arguments give.
+    static func state(_ arguments: ParsedArguments, _ service: ClearanceService, command: String) throws -> (state: ClearanceState, head: LogHead?) {
+        if let limit = try limit(arguments, command: command) { return try service.load(asOf: limit) }
+        return try service.load()
+    }
+}
