@@ -25,7 +25,9 @@ let package = Package(
         .testTarget(
             name: "EventLogTests", dependencies: ["EventLog", "TestSupport", "log-torture"], swiftSettings: strict),
         .testTarget(name: "ClearanceTests", dependencies: ["Clearance", "EventLog", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Clearance", "EventLog", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ProjectionsTests", dependencies: ["Projections", "Clearance", "EventLog", "TestSupport"],
+            exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(
             name: "ClearanceCLITests",
             dependencies: ["ClearanceCLI", "EventLog", "TestSupport", "clearance"],

@@ -1,0 +1,55 @@
+import Clearance
+import EventLog
+import Foundation
+import Testing
+import TestSupport
+
+@testable import Projections
+
+/// The renderers' output on a fixed scenario (simulated clock), compared with files kept beside the
+/// tests. To re-record them on purpose: `RECORD_SNAPSHOTS=1 swift test --filter RendererSnapshotTests`,
+/// then read the diff.
+@Suite struct RendererSnapshotTests {
+    static func folder(filePath: String = #filePath) -> URL {
+        URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    }
+
+    static func check(_ name: String, _ bytes: [UInt8]) throws {
+        let url = folder().appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try Data(bytes).write(to: url)
+            return
+        }
+        let expected = try Array(Data(contentsOf: url))
+        #expect(bytes == expected, "\(name) differs from its snapshot: re-record on purpose if the change is intended")
+    }
+
+    static func state() throws -> ClearanceState {
+        let directory = try AsOfTests.log()
+        let service = ClearanceService(directory: directory.path)
+        try service.append { _ in
+            [UnitProfileSet(at: AsOfTests.day, unit: "jinjiang-jsj", values: [
+                "office": "锦江区建设局办公室", "address": "成都市锦江区东大街1号", "hours": "工作日 9:00–17:00", "phone": "028-12345678",
+            ]).entry(actor: "clerk.wang")]
+        }
+        return try service.load().state
+    }
+
+    @Test func catalogueRenderers() throws {
+        let catalogue = CatalogueProjection(title: "锦江区建设局 政府信息公开目录", units: ["jinjiang-jsj"], state: try Self.state())
+        try Self.check("catalogue.csv", catalogue.csv)
+        try Self.check("catalogue.json", JSONWriter.bytes(catalogue.json))
+        try Self.check("catalogue.html", Array(catalogue.html.utf8))
+    }
+
+    @Test func guideRenderers() throws {
+        let guide = GuideProjection(unit: "jinjiang-jsj", state: try Self.state(), on: AsOfTests.day)
+        try Self.check("guide.md", Array(guide.markdown.utf8))
+        try Self.check("guide.html", Array(guide.html.utf8))
+    }
+
+    @Test func progressRenderer() throws {
+        let progress = ProgressProjection(state: try Self.state(), units: ["jinjiang-jsj", "cd-bgt", "cd"], on: Day("2008-01-05")!)
+        try Self.check("progress.json", JSONWriter.bytes(progress.json))
+    }
+}
