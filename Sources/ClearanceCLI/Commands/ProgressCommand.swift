@@ -11,6 +11,7 @@ enum ProgressCommand {
             .value("--stage", "N", "only this stage"), .value("--tier", "N", "only units of this tier"),
             .value("--district", "ID", "only units of this district"),
             .value("--date", "DATE", "judge as of this day (default: today, or the simulated clock's day)"),
+            .flag("--funnel", "per unit instead: registered, classified, approved, published, on request, exempt, late"),
             .flag("--json", "print JSON"),
         ] + AsOf.options)
 
@@ -25,6 +26,26 @@ enum ProgressCommand {
             day = given
         }
         let stage = try arguments.integer("--stage", in: 1...7, command: spec.name)
+        if arguments.has("--funnel") {
+            let funnel = FunnelProjection(state: state, units: units, on: day)
+            if arguments.has("--json") {
+                Terminal.out(JSONWriter.string(funnel.json))
+                return
+            }
+            Terminal.out("clearance funnel as of \(day), \(funnel.rows.count) units with records")
+            let table = TextTable([
+                ("UNIT", 22), ("REG", 5), ("CLASS", 5), ("APPR", 5), ("PUBL", 5), ("REQ", 5), ("EXEMPT", 6), ("RATE", 6),
+                ("LATE PUBL", 9), ("LATE FB", 7), ("LATE REQ", 0),
+            ], labels: context.labels)
+            Terminal.out(table.headerLine)
+            for r in funnel.rows {
+                Terminal.out(table.line([
+                    r.unit, "\(r.registered)", "\(r.classified)", "\(r.approved)", "\(r.published)", "\(r.onRequest)", "\(r.exempt)",
+                    "\(Int((r.exemptionRate * 100).rounded()))%", "\(r.latePublications)", "\(r.lateFeedback)", "\(r.lateRequests)",
+                ]))
+            }
+            return
+        }
         let progress = ProgressProjection(state: state, units: units, on: day)
         let rows = progress.stages.filter { stage == nil || $0.number == stage }
         if arguments.has("--json") {

@@ -11,7 +11,7 @@ enum RebuildCommand {
         options: [.value("--out", "DIR", "where to write (default ./projections)")],
         discussion: """
             Writes guides/UNIT.md and .html for every unit with a profile or a norm; catalogues/UNIT, tier-N and
-            DISTRICT as .csv, .json and .html; progress.json; audit.csv; and manifest.json naming the log
+            DISTRICT as .csv, .json and .html; progress.json; funnel.json; audit.csv; and manifest.json naming the log
             anchor the files were built from, the time, and the count of each. Everything is rebuilt
             from the log each time (incremental rebuilds come later).
             """)
@@ -54,6 +54,7 @@ enum RebuildCommand {
         let allUnits = Set(state.reference.units.keys)
         let progress = ProgressProjection(state: state, units: allUnits, on: today)
         try write("progress.json", JSONWriter.bytes(progress.json) + [0x0A])
+        try write("funnel.json", JSONWriter.bytes(FunnelProjection(state: state, units: allUnits, on: today).json) + [0x0A])
         let audit = try AuditTrail(reader: reader, filter: AuditTrail.Filter())
         try write("audit.csv", audit.csv)
         let manifest = JSONValue.object([

@@ -55,6 +55,13 @@ enum JSONParserProbe {
         let text = try cli.run(["progress", "--stage", "2", "--district", "jinjiang"])
         #expect(text.stdout.contains("behind on stage 2: jinjiang,"))
         #expect(try cli.run(["progress", "--date", "someday"]).status == 2)
+        // The funnel per unit: the returned proactive record is past its 20 working days by the end of February.
+        let funnel = try JSONParser.parse(try cli.run(["progress", "--funnel", "--date", "2008-02-29", "--json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        let jinjiang = try #require(funnel["units"]?.arrayValue?.first { $0["unit"]?.stringValue == "jinjiang-jsj" })
+        #expect(jinjiang["registered"]?.intValue == 4 && jinjiang["exempt"]?.intValue == 1 && jinjiang["published"]?.intValue == 1)
+        #expect(jinjiang["latePublications"]?.intValue == 1)
+        let early = try JSONParser.parse(try cli.run(["progress", "--funnel", "--date", "2007-12-21", "--json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(early["units"]?.arrayValue?.first?["latePublications"]?.intValue == 0)
     }
 
     /// `rebuild` writes the projections with a manifest naming the anchor they came from; no title of
