@@ -20,6 +20,18 @@ enum RebuildCommand {
         let out = arguments.value("--out") ?? "projections"
         let service = ClearanceService(directory: context.logDirectory)
         let reader = try LogReader(directory: context.logDirectory)
+        // The last rebuild's anchor must still be in the log: if not, history was rewritten since.
+        if let previous = FileManager.default.contents(atPath: "\(out)/manifest.json"),
+            let manifest = try? JSONParser.parse(Array(previous)), let anchor = manifest["builtFrom"]?.stringValue,
+            let seq = manifest["builtFromSeq"]?.intValue, let offset = manifest["builtFromOffset"]?.intValue,
+            let length = manifest["builtFromLength"]?.intValue, !anchor.isEmpty
+        {
+            let line = try reader.bytes(at: offset, length: length)
+            let entry = try line.map { try $0.withUnsafeBytes { try LogEntry(line: $0, offset: offset) } }
+            if entry?.seq != seq || "\(seq):\(entry?.hashHex ?? "")" != anchor {
+                Terminal.note("WARNING: HISTORY WAS REWRITTEN: the projections in \(out) were built from \(anchor), which the log no longer holds; rebuilding everything from the start")
+            }
+        }
         let (state, head) = try service.load()
         let today = try service.today()
         let fm = FileManager.default
@@ -57,8 +69,11 @@ enum RebuildCommand {
         try write("funnel.json", JSONWriter.bytes(FunnelProjection(state: state, units: allUnits, on: today).json) + [0x0A])
         let audit = try AuditTrail(reader: reader, filter: AuditTrail.Filter())
         try write("audit.csv", audit.csv)
+        let last = try reader.lastEntry()
         let manifest = JSONValue.object([
-            ("builtFrom", .string(head?.anchor ?? "")), ("builtAt", .string(Timestamp.now().iso8601)), ("asOfDay", .string(today.description)),
+            ("builtFrom", .string(head?.anchor ?? "")),
+            ("builtFromSeq", .integer(last?.seq ?? 0)), ("builtFromOffset", .integer(last?.offset ?? 0)),
+            ("builtFromLength", .integer(last?.line.count ?? 0)), ("builtAt", .string(Timestamp.now().iso8601)), ("asOfDay", .string(today.description)),
             ("counts", .object([
                 ("guides", .integer(guides)), ("catalogues", .integer(scopes.count)), ("auditRows", .integer(audit.rows.count)),
                 ("records", .integer(state.records.count)),

@@ -85,6 +85,24 @@ public struct LogReader: Sendable {
         return try file.read(count: length, at: offset)
     }
 
+    /// The last committed entry (the head), read from the end of the file; nil for an empty log.
+    public func lastEntry() throws -> LogEntry? {
+        let end = tail.committedEnd
+        guard end > 0 else { return nil }
+        var window = min(end, 4096)
+        while true {
+            let bytes = try file.read(count: window, at: end - window)
+            // bytes ends with the head's newline; the line starts after the newline before it.
+            if let start = bytes.dropLast().lastIndex(of: 0x0A) {
+                return try Array(bytes[(start + 1)..<(bytes.count - 1)]).withUnsafeBytes { try LogEntry(line: $0, offset: end - window + start + 1) }
+            }
+            if window == end {
+                return try Array(bytes.dropLast()).withUnsafeBytes { try LogEntry(line: $0, offset: 0) }
+            }
+            window = min(end, window * 4)
+        }
+    }
+
     /// Calls `body` with each decoded entry; a line that cannot be decoded is reported as corruption.
     public func forEachEntry(from start: Int = 0, _ body: (LogEntry) throws -> Bool) throws {
         try forEachLine(from: start) { line, offset in

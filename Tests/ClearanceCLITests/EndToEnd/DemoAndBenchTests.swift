@@ -90,6 +90,26 @@ enum JSONParserProbe {
         #expect(publicFiles > 20)
         let catalogue = String(decoding: try cli.folder.read("projections/catalogues/jinjiang-jsj.html"), as: UTF8.self)
         #expect(catalogue.contains("锦江区建设局关于2007年度城市道路维修计划的通知") && catalogue.contains("jinjiang-jsj/2007-00001"))
+
+        // Appending more is quietly picked up; rewriting history (every hash recomputed) is said loudly.
+        #expect(try cli.run(["demo"]).status == 0)
+        #expect(try cli.run(["rebuild"]).stderr.isEmpty)
+        let entries = try LogReader(directory: cli.folder.file("event-log")).entries()
+        var encoder = EntryEncoder(afterSeq: 0, hashHex: EntryFormat.zeroHash)
+        var forged: [UInt8] = []
+        for entry in entries {
+            var data = try entry.data()
+            if entry.type == "record.registered", data["record"]?.stringValue == "jinjiang-jsj:1-1" {
+                data = .object((data.objectValue ?? []).map { $0.key == "title" ? ($0.key, .string("改写过的标题")) : $0 })
+            }
+            encoder.encode(NewEntry(id: entry.id, actor: entry.actor, type: entry.type, data: data), id: entry.id,
+                recorded: entry.recorded.iso8601, batchEnd: entry.batchEnd, into: &forged)
+        }
+        try cli.folder.write("event-log/events.jsonl", forged)
+        #expect(try cli.run(["verify"]).status == 0, "a consistent forgery verifies without an anchor...")
+        let again = try cli.run(["rebuild"])
+        #expect(again.status == 0 && again.stderr.contains("HISTORY WAS REWRITTEN"), "...but the projections' anchor catches it")
+        #expect(String(decoding: try cli.folder.read("projections/catalogues/jinjiang-jsj.html"), as: UTF8.self).contains("改写过的标题"))
     }
 
     @Test func theBenchmarkRunsOnASmallLog() throws {
