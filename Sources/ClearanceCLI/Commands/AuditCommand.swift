@@ -14,7 +14,7 @@ enum AuditCommand {
             .value("--since", "TIME", "recorded at or after TIME"), .value("--until", "TIME", "recorded before TIME"),
             .value("--format", "FORMAT", "text (default), csv, json (one object a line) or html"),
             .value("--out", "FILE", "write to FILE instead of stdout"),
-        ],
+        ] + AsOf.options,
         discussion: """
             Flags: backdated (business date before the recorded day), exempt with its basis, returned at
             review, corrected or withdrawn after publication. The first line says whether every hash and
@@ -37,7 +37,11 @@ enum AuditCommand {
         } catch let error as EventLogError {
             chain = "CHAIN BROKEN: \(error)"
         }
-        let trail = try AuditTrail(reader: LogReader(directory: context.logDirectory), filter: filter)
+        // As of a point: the entries of the whole batches up to it, as `catalogue --as-of` counts them.
+        let through = try AsOf.limit(arguments, command: spec.name).map { limit in
+            try ClearanceService(directory: context.logDirectory).load(asOf: limit).head?.seq ?? 0
+        }
+        let trail = try AuditTrail(reader: LogReader(directory: context.logDirectory), filter: filter, through: through)
         let bytes: [UInt8]
         switch arguments.value("--format") ?? "text" {
         case "csv": bytes = trail.csv

@@ -43,10 +43,12 @@ public struct AuditTrail {
 
     public let rows: [Row]
 
-    public init(reader: LogReader, filter: Filter) throws {
+    /// The trail up to `lastSeq` (nil: all of it).
+    public init(reader: LogReader, filter: Filter, through lastSeq: Int? = nil) throws {
         var state = ClearanceState()
         var rows: [Row] = []
         try reader.forEachEntry { entry in
+            if let lastSeq, entry.seq > lastSeq { return false }
             let data = (try? entry.data()) ?? .object([])
             let record = data["record"]?.stringValue
             let before = record.flatMap { state.records[$0]?.status.rawValue }

@@ -1,3 +1,4 @@
+import EventLog
 import Foundation
 import Testing
 
@@ -150,6 +151,8 @@ import Testing
         #expect(text.stdout.contains("classified → registered"))
         let json = try cli.run(["audit", "--record", "R-7", "--format", "json"]).stdout.split(separator: "\n")
         #expect(json.count == 3)
+        let firstSeq = try #require(try JSONParser.parse(String(json[0]))["seq"]?.intValue)
+        #expect(try cli.run(["audit", "--record", "R-7", "--format", "json", "--as-of-seq", String(firstSeq)]).stdout.split(separator: "\n").count == 1)
         #expect(json[2].contains(#""roles":"reviewer""#))
         #expect(try cli.run(["audit", "--actor", "office.chen", "--type", "role.*", "--format", "csv"]).stdout.contains("role.granted"))
         // A damaged entry in history is reported, loudly, at the top; damage in the last batch stops the
