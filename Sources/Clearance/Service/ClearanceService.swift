@@ -55,7 +55,8 @@ public final class ClearanceService {
     /// Starts from the state snapshot when it still matches the log, so only the entries after it are
     /// read. With `refreshingSnapshot` (appends do this; views and readers do not write), writes a new
     /// snapshot when many entries had to be read.
-    public func load(refreshingSnapshot: Bool = false) throws -> (state: ClearanceState, head: LogHead?) {
+    /// `progress` is told the seq of every 10,000th entry folded (for a progress bar on long folds).
+    public func load(refreshingSnapshot: Bool = false, progress: ((Int) -> Void)? = nil) throws -> (state: ClearanceState, head: LogHead?) {
         let reader = try LogReader(directory: directory)
         var state = ClearanceState()
         var start = 0
@@ -69,6 +70,7 @@ public final class ClearanceService {
             try state.apply(entry)
             scanned += 1
             last = entry
+            if scanned % 10_000 == 0 { progress?(entry.seq) }
             return true
         }
         if refreshingSnapshot, scanned >= StateSnapshot.refreshAfter, let last {

@@ -32,7 +32,10 @@ enum RebuildCommand {
                 Terminal.note("WARNING: HISTORY WAS REWRITTEN: the projections in \(out) were built from \(anchor), which the log no longer holds; rebuilding everything from the start")
             }
         }
-        let (state, head) = try service.load()
+        // Folding a long log shows a bar with entries/s on a terminal, and nothing in a pipe.
+        var bar = ProgressBar(label: "folding the log", total: reader.tail.head?.seq ?? 0)
+        let (state, head) = try service.load { bar.update($0) }
+        bar.finish()
         let today = try service.today()
         let fm = FileManager.default
         for folder in ["guides", "catalogues"] { try fm.createDirectory(atPath: "\(out)/\(folder)", withIntermediateDirectories: true) }
