@@ -34,7 +34,7 @@ enum RebuildCommand {
         }
         // Folding a long log shows a bar with entries/s on a terminal, and nothing in a pipe.
         var bar = ProgressBar(label: "folding the log", total: reader.tail.head?.seq ?? 0)
-        let (state, head) = try service.load { bar.update($0) }
+        let (state, head) = try service.load(refreshingSnapshot: true) { bar.update($0) }
         bar.finish()
         let today = try service.today()
         let fm = FileManager.default
