@@ -54,11 +54,6 @@ enum AuditCommand {
             bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
         case let other: throw UsageError("--format takes text, csv, json or html, not '\(other)'", command: spec.name)
         }
-        if let path = arguments.value("--out") {
-            try Data(bytes).write(to: URL(fileURLWithPath: path))
-            Terminal.out("wrote \(path): \(trail.rows.count) entries; \(chain)")
-        } else {
-            Terminal.write(bytes, to: 1)
-        }
+        try Document.emit(bytes, to: arguments.value("--out"), summary: "\(trail.rows.count) entries; \(chain)")
     }
 }

@@ -47,11 +47,6 @@ enum CatalogueCommand {
         case let other:
             throw UsageError("--format takes text, csv, json or html, not '\(other)'", command: spec.name)
         }
-        if let path = arguments.value("--out") {
-            try Data(bytes).write(to: URL(fileURLWithPath: path))
-            Terminal.out("wrote \(path): \(catalogue.entries.count) published, \(catalogue.onRequest.count) on request")
-        } else {
-            Terminal.write(bytes, to: 1)
-        }
+        try Document.emit(bytes, to: arguments.value("--out"), summary: "\(catalogue.entries.count) published, \(catalogue.onRequest.count) on request")
     }
 }

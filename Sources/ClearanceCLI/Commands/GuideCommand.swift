@@ -29,11 +29,6 @@ enum GuideCommand {
         case let other: throw UsageError("--format takes markdown, html or json, not '\(other)'", command: spec.name)
         }
         if !guide.gaps.isEmpty { Terminal.note("the guide of \(unit) is incomplete: \(guide.gaps.joined(separator: "; "))") }
-        if let path = arguments.value("--out") {
-            try Data(bytes).write(to: URL(fileURLWithPath: path))
-            Terminal.out("wrote \(path)")
-        } else {
-            Terminal.write(bytes, to: 1)
-        }
+        try Document.emit(bytes, to: arguments.value("--out"), summary: "")
     }
 }

@@ -96,13 +96,9 @@ struct LogFilter {
         if let toSeq, entry.seq > toSeq { return false }
         if let since, entry.recorded < since { return false }
         if let until, entry.recorded >= until { return false }
-        if !types.isEmpty && !types.contains(where: { Self.type(entry.type, matches: $0) }) { return false }
+        if !types.isEmpty && !types.contains(where: { EntryFormat.type(entry.type, matches: $0) }) { return false }
         if !actors.isEmpty && !actors.contains(entry.actor) { return false }
         return true
     }
 
-    static func type(_ type: String, matches pattern: String) -> Bool {
-        if pattern.hasSuffix(".*") { return type.hasPrefix(String(pattern.dropLast(1))) }
-        return type == pattern
-    }
 }

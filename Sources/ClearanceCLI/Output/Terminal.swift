@@ -25,6 +25,18 @@ enum Terminal {
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 }
 
+/// Writes a command's document to `--out FILE` (saying so) or to stdout.
+enum Document {
+    static func emit(_ bytes: [UInt8], to path: String?, summary: String) throws {
+        guard let path else {
+            Terminal.write(bytes, to: 1)
+            return
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        Terminal.out("wrote \(path)\(summary.isEmpty ? "" : ": " + summary)")
+    }
+}
+
 /// Collects output lines and writes them in large pieces: a million-line listing stays fast.
 struct BufferedOutput {
     private var buffer: [UInt8] = []

@@ -39,6 +39,11 @@ public enum EntryFormat {
         }
     }
 
+    /// Whether `type` matches `pattern`: the type itself, or a family written `record.*`.
+    public static func type(_ type: String, matches pattern: String) -> Bool {
+        pattern.hasSuffix(".*") ? type.hasPrefix(String(pattern.dropLast(1))) : type == pattern
+    }
+
     /// Non-empty, at most 128 bytes, no control characters, no quote or backslash
     /// (ids and actors are written unescaped, so the fast reader can take them as they are).
     public static func isValidName(_ name: String) -> Bool {

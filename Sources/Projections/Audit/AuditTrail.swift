@@ -32,9 +32,7 @@ public struct AuditTrail {
             if let record, subject != record { return false }
             if let want = self.unit, unit != want { return false }
             if !actors.isEmpty && !actors.contains(entry.actor) { return false }
-            if !types.isEmpty && !types.contains(where: { pattern in
-                pattern.hasSuffix(".*") ? entry.type.hasPrefix(String(pattern.dropLast(1))) : entry.type == pattern
-            }) { return false }
+            if !types.isEmpty && !types.contains(where: { EntryFormat.type(entry.type, matches: $0) }) { return false }
             if let since, entry.recorded < since { return false }
             if let until, entry.recorded >= until { return false }
             return true
