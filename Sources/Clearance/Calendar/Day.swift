@@ -9,12 +9,27 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Stri
 
     /// Nil unless `text` is a real date written `YYYY-MM-DD`.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+        var text = text
+        guard let days = text.withUTF8({ Day.daysSinceEpoch(parsing: UnsafeRawBufferPointer($0)) }) else { return nil }
+        ordinal = days
+    }
+
+    /// Parses `YYYY-MM-DD` from bytes (dates are read by the million when a log is folded).
+    static func daysSinceEpoch(parsing bytes: UnsafeRawBufferPointer) -> Int? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = bytes[index] &- 0x30
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
             let days = CivilDate.daysSinceEpoch(year: y, month: m, day: d)
         else { return nil }
-        ordinal = Int(days)
+        return Int(days)
     }
 
     public var components: (year: Int, month: Int, day: Int) { CivilDate.fromDaysSinceEpoch(Int64(ordinal)) }

@@ -27,7 +27,7 @@ public final class ClearanceService {
         let reader = try LogReader(directory: directory)
         var state = ClearanceState()
         var start = 0
-        if case .seq(let seq) = limit, let snapshot = StateSnapshot.load(in: directory, matching: reader), snapshot.state.seq <= seq {
+        if case .seq(let seq) = limit, let snapshot = StateSnapshot.latest(in: directory, matching: reader), snapshot.state.seq <= seq {
             state = snapshot.state
             start = snapshot.resumeAt
         }
@@ -60,7 +60,7 @@ public final class ClearanceService {
         let reader = try LogReader(directory: directory)
         var state = ClearanceState()
         var start = 0
-        if let snapshot = StateSnapshot.load(in: directory, matching: reader) {
+        if let snapshot = StateSnapshot.latest(in: directory, matching: reader) {
             state = snapshot.state
             start = snapshot.resumeAt
         }

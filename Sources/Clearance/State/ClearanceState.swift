@@ -59,45 +59,47 @@ public struct ClearanceState: Sendable {
         case .recordRegistered(let e):
             records[e.record] = RecordState(e, by: actor)
         case .recordClassified(let e):
-            guard var record = records[e.record] else { return }
-            record.classification = e
-            record.classifiedBy = actor
-            record.status = .classified
-            record.approvedLevels = 0
-            record.requiredLevels = norms[record.registration.unit]?.classes.first { $0.id == e.contentClass }?.reviewLevels ?? 1
-            records[e.record] = record
-        case .recordReviewed(let e):
-            guard var record = records[e.record] else { return }
-            if e.outcome == .returned {
-                record.status = .registered
+            let norms = self.norms
+            records.update(e.record) { record in
+                record.classification = e
+                record.classifiedBy = actor
+                record.status = .classified
                 record.approvedLevels = 0
-                record.lastReturn = RecordState.Return(day: e.at, seq: seq)
-            } else {
-                record.approvedLevels = e.level
-                if record.approvedLevels >= record.requiredLevels {
-                    record.status = .approved
-                    record.approvedOn = e.at
+                record.requiredLevels = norms[record.registration.unit]?.classes.first { $0.id == e.contentClass }?.reviewLevels ?? 1
+            }
+        case .recordReviewed(let e):
+            records.update(e.record) { record in
+                if e.outcome == .returned {
+                    record.status = .registered
+                    record.approvedLevels = 0
+                    record.lastReturn = RecordState.Return(day: e.at, seq: seq)
+                } else {
+                    record.approvedLevels = e.level
+                    if record.approvedLevels >= record.requiredLevels {
+                        record.status = .approved
+                        record.approvedOn = e.at
+                    }
                 }
             }
-            records[e.record] = record
         case .recordPublished(let e):
-            guard var record = records[e.record] else { return }
-            record.status = .published
-            record.indexNumber = e.indexNumber
-            record.published = e.at
-            records[e.record] = record
+            let known = records.update(e.record) { record in
+                record.status = .published
+                record.indexNumber = e.indexNumber
+                record.published = e.at
+            }
+            guard known else { return }
             if let number = IndexNumber(e.indexNumber) {
                 lastSerial[number.scope] = max(lastSerial[number.scope] ?? 0, number.serial)
             }
         case .recordWithdrawn(let e):
-            records[e.record]?.status = .withdrawn
+            records.update(e.record) { $0.status = .withdrawn }
         case .recordCorrected(let e):
-            guard var record = records[e.record] else { return }
-            if let title = e.title { record.registration.title = title }
-            if let summary = e.summary { record.registration.summary = summary }
-            if let number = e.documentNumber { record.registration.documentNumber = number }
-            record.changed = e.at
-            records[e.record] = record
+            records.update(e.record) { record in
+                if let title = e.title { record.registration.title = title }
+                if let summary = e.summary { record.registration.summary = summary }
+                if let number = e.documentNumber { record.registration.documentNumber = number }
+                record.changed = e.at
+            }
         case .feedbackReceived(let e):
             feedback[e.feedback] = FeedbackState(received: e)
         case .feedbackAnswered(let e):

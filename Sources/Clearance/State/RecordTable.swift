@@ -6,6 +6,8 @@ import Foundation
 /// of a million events reads the few records it touches, not all of them.
 public struct RecordTable: Sendable, Equatable {
     private var changed: [String: RecordState] = [:]
+    /// The ids in `changed` by unit, so one unit's records are found without looking at the others.
+    private var changedByUnit: [String: [String]] = [:]
     private let stored: StoredRecords?
 
     public init() { stored = nil }
@@ -17,14 +19,53 @@ public struct RecordTable: Sendable, Equatable {
             if let record = changed[id] { return record }
             return stored?.record(id)
         }
-        set { changed[id] = newValue }
+        set {
+            guard let newValue else {
+                changed[id] = nil
+                return
+            }
+            if changed.updateValue(newValue, forKey: id) == nil { changedByUnit[newValue.registration.unit, default: []].append(id) }
+        }
     }
 
-    /// Every record (reads the whole snapshot: for listings, not for rules).
+    /// Changes a record in place; false (and nothing changed) for an unknown id.
+    @discardableResult
+    mutating func update(_ id: String, _ change: (inout RecordState) -> Void) -> Bool {
+        if let index = changed.index(forKey: id) {
+            change(&changed.values[index])
+        } else if var record = stored?.record(id) {
+            change(&record)
+            self[id] = record
+        } else {
+            return false
+        }
+        return true
+    }
+
+    /// Every record (reads the whole snapshot once: for listings, not for rules).
     public var all: [String: RecordState] {
-        var all = stored?.allRecords() ?? [:]
-        all.merge(changed) { _, new in new }
-        return all
+        guard let stored else { return changed }
+        return stored.allRecords().merging(changed) { _, new in new }
+    }
+
+    /// Calls `body` with every record of `units` (nil: of every unit), reading only their part of
+    /// the snapshot. The order is unspecified.
+    public func forEach(inUnits units: Set<String>?, _ body: (RecordState) throws -> Void) rethrows {
+        guard let units else {
+            if let stored {
+                for (id, record) in stored.allRecords() where changed[id] == nil { try body(record) }
+            }
+            for record in changed.values { try body(record) }
+            return
+        }
+        if let stored {
+            for (id, record) in stored.records(ofUnits: units) where changed[id] == nil { try body(record) }
+        }
+        for unit in units {
+            for id in changedByUnit[unit] ?? [] {
+                if let record = changed[id] { try body(record) }
+            }
+        }
     }
 
     public var count: Int { all.count }
@@ -40,11 +81,13 @@ final class StoredRecords: @unchecked Sendable {
     let recordsStart: Int
     let indexStart: Int
     let slots: Int
+    /// Where each unit's record lines lie (records are stored grouped by unit).
+    let unitRanges: [String: Range<Int>]
     private let lock = NSLock()
     private var cache: [String: RecordState] = [:]
 
-    init(file: FileHandle, recordsStart: Int, indexStart: Int, slots: Int) {
-        (self.file, self.recordsStart, self.indexStart, self.slots) = (file, recordsStart, indexStart, slots)
+    init(file: FileHandle, recordsStart: Int, indexStart: Int, slots: Int, unitRanges: [String: Range<Int>]) {
+        (self.file, self.recordsStart, self.indexStart, self.slots, self.unitRanges) = (file, recordsStart, indexStart, slots, unitRanges)
     }
 
     deinit { try? file.close() }
@@ -69,16 +112,47 @@ final class StoredRecords: @unchecked Sendable {
         return nil
     }
 
+    private var everyRecord: [String: RecordState]?
+    private var everyRecordByUnit: [String: [String: RecordState]] = [:]
+
+    /// Every stored record, read once and kept (listings ask for them again and again).
     func allRecords() -> [String: RecordState] {
         lock.lock()
         defer { lock.unlock() }
-        try? file.seek(toOffset: UInt64(recordsStart))
-        let data = (try? file.read(upToCount: indexStart - recordsStart)) ?? Data()
-        var all: [String: RecordState] = [:]
-        for line in Array(data).split(separator: 0x0A) {
-            if let json = try? JSONParser.parse(Array(line)), let (id, record) = try? StateCodec.decodeRecord(json) { all[id] = record }
+        return readAll()
+    }
+
+    /// The stored records of these units: only their lines are read, unless every record already was.
+    func records(ofUnits units: Set<String>) -> [String: RecordState] {
+        lock.lock()
+        defer { lock.unlock() }
+        if everyRecord != nil {
+            return units.reduce(into: [:]) { found, unit in found.merge(everyRecordByUnit[unit] ?? [:]) { _, new in new } }
         }
+        var found: [String: RecordState] = [:]
+        for unit in units {
+            guard let range = unitRanges[unit] else { continue }
+            found.merge(decodeLines(in: range)) { _, new in new }
+        }
+        return found
+    }
+
+    private func readAll() -> [String: RecordState] {
+        if let everyRecord { return everyRecord }
+        let all = decodeLines(in: recordsStart..<indexStart)
+        for (id, record) in all { everyRecordByUnit[record.registration.unit, default: [:]][id] = record }
+        everyRecord = all
         return all
+    }
+
+    private func decodeLines(in range: Range<Int>) -> [String: RecordState] {
+        try? file.seek(toOffset: UInt64(range.lowerBound))
+        let data = (try? file.read(upToCount: range.count)) ?? Data()
+        var found: [String: RecordState] = [:]
+        for line in Array(data).split(separator: 0x0A) {
+            if let json = try? JSONParser.parse(Array(line)), let (id, record) = try? StateCodec.decodeRecord(json) { found[id] = record }
+        }
+        return found
     }
 
     private func readSlot(_ file: FileHandle, _ slot: Int) -> (hash: UInt64, offset: UInt64)? {

@@ -5,7 +5,8 @@ import Foundation
 /// Starts a program with `posix_spawn` and waits for it: Foundation's `Process` adds tens of
 /// milliseconds on Linux, which would swamp what is measured here.
 enum Spawn {
-    static func run(_ arguments: [String], quiet: Bool) throws -> Int32 {
+    /// The exit status, and the child's peak resident memory in bytes.
+    static func run(_ arguments: [String], quiet: Bool) throws -> (status: Int32, peakBytes: Int) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -16,8 +17,9 @@ enum Spawn {
         let status = posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
         guard status == 0 else { throw CommandFailure("cannot start \(arguments[0]): \(String(cString: strerror(status)))") }
         var exit: Int32 = 0
-        while waitpid(pid, &exit, 0) < 0 && errno == EINTR {}
-        return (exit >> 8) & 0xFF
+        var usage = rusage()
+        while wait4(pid, &exit, 0, &usage) < 0 && errno == EINTR {}
+        return ((exit >> 8) & 0xFF, usage.ru_maxrss * 1024)
     }
 }
 
@@ -69,7 +71,7 @@ struct DomainBenchmark {
         func register(_ n: Int) throws -> Double {
             let arguments = [program, "record", "register", "BENCH-\(n)", "--unit", unit, "--title", "基准测试记录\(n)", "--log", directory, "--actor", "clerk.wang"]
             let started = MonotonicClock.now()
-            guard try Spawn.run(arguments, quiet: true) == 0 else { throw CommandFailure("record register failed during the benchmark") }
+            guard try Spawn.run(arguments, quiet: true).status == 0 else { throw CommandFailure("record register failed during the benchmark") }
             return MonotonicClock.seconds(since: started) * 1000
         }
         let first = try register(0)

@@ -5,23 +5,23 @@ import Foundation
 enum BenchCommand {
     static let spec = CommandSpec(
         name: "bench",
-        summary: "measure the log (append, verify, decode; optionally vs sqlite3) or the domain (record register on a big log)",
-        positionals: [.init(name: "SUITE", help: "log (the default) | domain", optional: true)],
+        summary: "measure the log (append, verify, decode; optionally vs sqlite3), the domain (record register on a big log) or the projections (rebuild and queries on a city-sized log)",
+        positionals: [.init(name: "SUITE", help: "log (the default) | domain | rebuild", optional: true)],
         options: [
             .value("--events", "N", "events in the generated log (default 1000000)"),
             .value("--batch", "N", "events per batch in the bulk append (default 10000)"),
             .value("--singles", "N", "durable single appends to time (default 1000)"),
             .value("--dir", "DIR", "where to build the data (default: a new temporary directory, removed after)"),
             .flag("--vs-sqlite", "log: run the same loads in the sqlite3 program and print each ratio"),
-            .value("--runs", "N", "domain: timed record-register runs (default 20)"),
-            .value("--seed", "DIR", "domain: the seed folder (default seeds/chengdu-2007)"),
+            .value("--runs", "N", "domain, rebuild: timed runs of the command measured (default 20)"),
+            .value("--seed", "DIR", "domain, rebuild: the seed folder (default seeds/chengdu-2007)"),
         ],
         discussion: "Build with 'swift build -c release' (or 'swift run -c release clearance bench') for real figures.")
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         let suite = arguments.positional(0) ?? "log"
-        guard suite == "log" || suite == "domain" else {
-            throw UsageError("unknown benchmark suite '\(suite)' (available: log, domain)", command: spec.name)
+        guard ["log", "domain", "rebuild"].contains(suite) else {
+            throw UsageError("unknown benchmark suite '\(suite)' (available: log, domain, rebuild)", command: spec.name)
         }
         let events = try arguments.integer("--events", in: 1...100_000_000, command: spec.name) ?? 1_000_000
         let batch = try arguments.integer("--batch", in: 1...LogFile.maximumBatchEntries, command: spec.name) ?? 10_000
@@ -35,9 +35,12 @@ enum BenchCommand {
         }
 
         Terminal.out("clearance bench \(suite): \(Format.grouped(events)) events, \(machineSummary())")
-        if suite == "domain" {
+        if suite == "domain" || suite == "rebuild" {
             let runs = try arguments.integer("--runs", in: 1...1000, command: spec.name) ?? 20
-            let rows = try DomainBenchmark(events: events, runs: runs, directory: logDirectory, seed: arguments.value("--seed") ?? "seeds/chengdu-2007").run()
+            let seed = arguments.value("--seed") ?? "seeds/chengdu-2007"
+            let rows = suite == "domain"
+                ? try DomainBenchmark(events: events, runs: runs, directory: logDirectory, seed: seed).run()
+                : try RebuildBenchmark(events: events, runs: runs, directory: logDirectory, seed: seed).run()
             let layout = TextTable([("MEASURE", 48), ("RESULT", 22), ("DETAIL", 0)])
             Terminal.out(layout.headerLine)
             for row in rows { Terminal.out(layout.line([row.name, row.value, row.detail])) }

@@ -34,7 +34,7 @@ public struct LogEntry: Sendable {
         let frame = try EntryFrame(line: raw)
         let envelope = try EntryEnvelope(line: raw, frame: frame)
         func text(_ range: Range<Int>, _ field: String) throws -> String {
-            guard let s = String(validating: UnsafeRawBufferPointer(rebasing: raw[range]), as: UTF8.self) else {
+            guard let s = UTF8Text.string(validating: UnsafeRawBufferPointer(rebasing: raw[range])) else {
                 throw FrameError("\(field) is not UTF-8")
             }
             return s

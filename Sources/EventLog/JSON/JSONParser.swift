@@ -174,7 +174,7 @@ public struct JSONParser {
     }
 
     private func validUTF8(_ raw: UnsafeRawBufferPointer, at start: Int) throws -> String {
-        guard let s = String(validating: raw, as: UTF8.self) else {
+        guard let s = UTF8Text.string(validating: raw) else {
             throw JSONError(offset: start, message: "string is not valid UTF-8")
         }
         return s

@@ -16,6 +16,9 @@ public struct AuditTrail {
         public let subject: String
         public let change: String
         public let flags: [String]
+
+        /// The row's cells, in the order of `AuditTrail.header`.
+        public var fields: [String] { [String(seq), recorded, at, actor, roles, type, subject, change, flags.joined(separator: "; ")] }
     }
 
     public struct Filter: Sendable {
@@ -47,44 +50,48 @@ public struct AuditTrail {
         var rows: [Row] = []
         try reader.forEachEntry { entry in
             if let lastSeq, entry.seq > lastSeq { return false }
-            let data = (try? entry.data()) ?? .object([])
-            let record = data["record"]?.stringValue
-            let before = record.flatMap { state.records[$0]?.status.rawValue }
-            let roles = state.roles[entry.actor].map { $0.keys.map(\.rawValue).sorted().joined(separator: ",") } ?? ""
-            try state.apply(entry)
-            let subject = record ?? data["request"]?.stringValue ?? data["feedback"]?.stringValue ?? data["unit"]?.stringValue
-                ?? data["person"]?.stringValue ?? data["id"]?.stringValue ?? ""
-            let unit = record.flatMap { state.records[$0]?.registration.unit } ?? data["unit"]?.stringValue
-                ?? data["request"]?.stringValue.flatMap { state.requests[$0]?.received.unit }
-            guard filter.matches(entry, subject: subject, unit: unit) else { return true }
-            let after = record.flatMap { state.records[$0]?.status.rawValue }
-            var change = ""
-            if let after { change = before.map { $0 == after ? after : "\($0) → \(after)" } ?? "→ \(after)" }
-            var flags: [String] = []
-            let recordedDay = Day(ordinal: Int(entry.recorded.millisecondsSinceEpoch / 86_400_000))
-            if let at = data["at"]?.stringValue.flatMap(Day.init), at < recordedDay { flags.append("backdated \(recordedDay.ordinal - at.ordinal) days") }
-            if entry.type == RecordClassified.type, data["disclosure"]?.stringValue == "exempt" {
-                flags.append("exempt: \(data["basis"]?.stringValue ?? "no basis")")
-            }
-            if entry.type == RecordReviewed.type, data["outcome"]?.stringValue == "returned" {
-                flags.append("returned: \(data["note"]?.stringValue ?? "")")
-            }
-            if entry.type == RecordCorrected.type || entry.type == RecordWithdrawn.type {
-                flags.append("\(entry.type == RecordCorrected.type ? "corrected" : "withdrawn") after publication: \(data["reason"]?.stringValue ?? "")")
-            }
-            rows.append(Row(
-                seq: entry.seq, recorded: entry.recorded.iso8601, at: data["at"]?.stringValue ?? "", actor: entry.actor, roles: roles,
-                type: entry.type, subject: subject, change: change, flags: flags))
+            if let row = try Self.row(folding: entry, into: &state, filter: filter) { rows.append(row) }
             return true
         }
         self.rows = rows
     }
 
+    /// Folds `entry` into `state` and returns its row of the trail, if it passes `filter`: the one
+    /// step both the whole trail and a rebuild that writes the trail as it folds are made of.
+    public static func row(folding entry: LogEntry, into state: inout ClearanceState, filter: Filter) throws -> Row? {
+        let data = (try? entry.data()) ?? .object([])
+        let record = data["record"]?.stringValue
+        let before = record.flatMap { state.records[$0]?.status.rawValue }
+        let roles = state.roles[entry.actor].map { $0.keys.map(\.rawValue).sorted().joined(separator: ",") } ?? ""
+        try state.apply(entry)
+        let subject = record ?? data["request"]?.stringValue ?? data["feedback"]?.stringValue ?? data["unit"]?.stringValue
+            ?? data["person"]?.stringValue ?? data["id"]?.stringValue ?? ""
+        let unit = record.flatMap { state.records[$0]?.registration.unit } ?? data["unit"]?.stringValue
+            ?? data["request"]?.stringValue.flatMap { state.requests[$0]?.received.unit }
+        guard filter.matches(entry, subject: subject, unit: unit) else { return nil }
+        let after = record.flatMap { state.records[$0]?.status.rawValue }
+        var change = ""
+        if let after { change = before.map { $0 == after ? after : "\($0) → \(after)" } ?? "→ \(after)" }
+        var flags: [String] = []
+        let recordedDay = Day(ordinal: Int(entry.recorded.millisecondsSinceEpoch / 86_400_000))
+        if let at = data["at"]?.stringValue.flatMap(Day.init), at < recordedDay { flags.append("backdated \(recordedDay.ordinal - at.ordinal) days") }
+        if entry.type == RecordClassified.type, data["disclosure"]?.stringValue == "exempt" {
+            flags.append("exempt: \(data["basis"]?.stringValue ?? "no basis")")
+        }
+        if entry.type == RecordReviewed.type, data["outcome"]?.stringValue == "returned" {
+            flags.append("returned: \(data["note"]?.stringValue ?? "")")
+        }
+        if entry.type == RecordCorrected.type || entry.type == RecordWithdrawn.type {
+            flags.append("\(entry.type == RecordCorrected.type ? "corrected" : "withdrawn") after publication: \(data["reason"]?.stringValue ?? "")")
+        }
+        return Row(
+            seq: entry.seq, recorded: entry.recorded.iso8601, at: data["at"]?.stringValue ?? "", actor: entry.actor, roles: roles,
+            type: entry.type, subject: subject, change: change, flags: flags)
+    }
+
     public static let header = ["seq", "recorded", "at", "actor", "roles", "type", "subject", "change", "flags"]
 
-    var table: [[String]] {
-        rows.map { [String($0.seq), $0.recorded, $0.at, $0.actor, $0.roles, $0.type, $0.subject, $0.change, $0.flags.joined(separator: "; ")] }
-    }
+    var table: [[String]] { rows.map(\.fields) }
 
     public var csv: [UInt8] { CSVWriter.document(header: Self.header, rows: table) }
 

@@ -29,9 +29,9 @@ public struct CatalogueProjection: Sendable {
         self.title = title
         var entries: [Entry] = []
         var onRequest: [(String, String)] = []
-        for (_, record) in state.records.all {
+        state.records.forEach(inUnits: units) { record in
             let r = record.registration
-            guard units.contains(r.unit), let classification = record.classification else { continue }
+            guard let classification = record.classification else { return }
             if record.status == .published, classification.disclosure == .proactive, let number = record.indexNumber {
                 let form = state.norms[r.unit]?.classes.first { $0.id == classification.contentClass }?.form ?? ""
                 entries.append(Entry(

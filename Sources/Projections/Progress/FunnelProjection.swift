@@ -21,7 +21,7 @@ public struct FunnelProjection: Sendable {
         let calendar = try? state.reference.calendar()
         func due(_ start: Day, _ days: Int) -> Day? { try? calendar?.adding(workingDays: days, to: start).due }
         var rows: [String: Row] = [:]
-        for (_, record) in state.records.all where units.contains(record.registration.unit) {
+        state.records.forEach(inUnits: units) { record in
             let unit = record.registration.unit
             var row = rows[unit] ?? Row(unit: unit)
             row.registered += 1

@@ -27,7 +27,7 @@ public struct ProgressProjection: Sendable {
     public init(state: ClearanceState, units selected: Set<String>, on day: Day) {
         self.day = day
         var byUnit: [String: [RecordState]] = [:]
-        for (_, record) in state.records.all where selected.contains(record.registration.unit) {
+        state.records.forEach(inUnits: selected) { record in
             byUnit[record.registration.unit, default: []].append(record)
         }
         var stages: [StageRow] = []
