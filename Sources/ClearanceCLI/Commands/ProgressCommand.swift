@@ -46,23 +46,11 @@ enum ProgressCommand {
             }
             return
         }
-        let progress = ProgressProjection(state: state, units: units, on: day)
-        let rows = progress.stages.filter { stage == nil || $0.number == stage }
+        let progress = ProgressProjection(state: state, units: units, on: day).only(stage: stage)
         if arguments.has("--json") {
             Terminal.out(JSONWriter.string(progress.json))
             return
         }
-        Terminal.out("progress as of \(day), \(units.count) units")
-        let table = TextTable([("STAGE", 5), ("DEADLINE", 10), ("UNITS", 5), ("ON TIME", 8), ("LATE", 8), ("OPEN", 6), ("OVERDUE", 7), ("DONE", 6), ("NAME", 0)], labels: context.labels)
-        Terminal.out(table.headerLine)
-        for row in rows {
-            Terminal.out(table.line([
-                "\(row.number)", row.deadline?.description ?? "", "\(row.units)", "\(row.counts[.onTime] ?? 0)", "\(row.counts[.late] ?? 0)",
-                "\(row.counts[.open] ?? 0)", "\(row.counts[.overdue] ?? 0)", "\(Int((row.shareDone * 100).rounded()))%", row.title,
-            ]))
-        }
-        if let stage, let row = rows.first, !row.behind.isEmpty {
-            Terminal.out("behind on stage \(stage): " + row.behind.prefix(20).joined(separator: ", ") + (row.behind.count > 20 ? " … (\(row.behind.count))" : ""))
-        }
+        for line in ProgressText.lines(progress, labels: context.labels) { Terminal.out(line) }
     }
 }
