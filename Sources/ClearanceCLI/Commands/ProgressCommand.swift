@@ -32,18 +32,7 @@ enum ProgressCommand {
                 Terminal.out(JSONWriter.string(funnel.json))
                 return
             }
-            Terminal.out("clearance funnel as of \(day), \(funnel.rows.count) units with records")
-            let table = TextTable([
-                ("UNIT", 22), ("REG", 5), ("CLASS", 5), ("APPR", 5), ("PUBL", 5), ("REQ", 5), ("EXEMPT", 6), ("RATE", 6),
-                ("LATE PUBL", 9), ("LATE FB", 7), ("LATE REQ", 0),
-            ], labels: context.labels)
-            Terminal.out(table.headerLine)
-            for r in funnel.rows {
-                Terminal.out(table.line([
-                    r.unit, "\(r.registered)", "\(r.classified)", "\(r.approved)", "\(r.published)", "\(r.onRequest)", "\(r.exempt)",
-                    "\(Int((r.exemptionRate * 100).rounded()))%", "\(r.latePublications)", "\(r.lateFeedback)", "\(r.lateRequests)",
-                ]))
-            }
+            for line in FunnelText.lines(funnel, labels: context.labels) { Terminal.out(line) }
             return
         }
         let progress = ProgressProjection(state: state, units: units, on: day).only(stage: stage)

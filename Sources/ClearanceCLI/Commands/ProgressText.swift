@@ -1,7 +1,8 @@
 import Projections
 
 /// `progress` as text: the stages, then the roll-up by tier and district: every stage compactly
-/// (units done of units it applies to), or with `--stage` the one stage in full and its units behind.
+/// (units done of units it applies to), or with `--stage` the one stage in full and its units behind,
+/// by name.
 enum ProgressText {
     static func lines(_ progress: ProgressProjection, labels: Labels) -> [String] {
         var lines = ["progress as of \(progress.day), \(progress.unitCount) units"]
@@ -44,8 +45,9 @@ enum ProgressText {
             lines.append(table.line([name(of: group), "\(tally.units)"] + counts(tally)))
         }
         if !stage.behind.isEmpty {
-            let ids = stage.behind.map(\.unit)
-            lines.append("behind on stage \(stage.number): " + ids.prefix(20).joined(separator: ", ") + (ids.count > 20 ? " … (\(ids.count))" : ""))
+            lines.append("")
+            lines.append("behind on stage \(stage.number) (\(stage.behind.count) units):")
+            lines += stage.behind.map { "  " + DisplayWidth.pad(labels($0.status.rawValue), to: 8) + "  \($0.name) (\($0.unit))" }
         }
         return lines
     }

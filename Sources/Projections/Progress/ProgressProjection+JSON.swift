@@ -14,7 +14,7 @@ extension ProgressProjection {
                         ("deadline", stage.deadline.map { .string($0.description) } ?? .null),
                     ] + stage.total.jsonFields + [
                         ("byTier", .array(rollUp(stage, .tier))), ("byDistrict", .array(rollUp(stage, .district))),
-                        ("behind", .array(stage.behind.map { .string($0.unit) })),
+                        ("behind", .array(stage.behind.map { .object([("unit", .string($0.unit)), ("name", .string($0.name)), ("status", .string($0.status.rawValue))]) })),
                     ])
             })),
         ])
