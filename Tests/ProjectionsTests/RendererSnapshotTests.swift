@@ -74,10 +74,13 @@ import TestSupport
     @Test func progressRenderer() throws {
         let progress = ProgressProjection(state: try Self.state(), units: ["jinjiang-jsj", "cd-bgt", "cd"], on: Day("2008-01-05")!)
         try Self.check("progress.json", JSONWriter.bytes(progress.json))
+        try Self.check("progress.html", Array(progress.html(scope: "全部单位").utf8))
+        try Self.check("progress-stage-4.html", Array(progress.only(stage: 4).html(scope: "全部单位").utf8))
     }
 
     @Test func funnelRenderer() throws {
         let funnel = FunnelProjection(state: try Self.funnelState(), units: ["jinjiang-jsj", "cd-bgt"], on: Day("2008-02-29")!)
         try Self.check("funnel.json", JSONWriter.bytes(funnel.json))
+        try Self.check("funnel.html", Array(funnel.html(scope: "锦江区建设局").utf8))
     }
 }

@@ -21,6 +21,15 @@ enum AsOf {
         return .recorded(text.count == 10 ? time.adding(milliseconds: 86_400_000 - 1) : time)
     }
 
+    /// The day a view as of `head` is judged on: the day an append right after it would be given, which
+    /// is what `ClearanceService.today()` says on a copy of the log cut there (today, for a system clock;
+    /// the as-of point's day, for a simulated one).
+    static func day(after head: LogHead?, in directory: String) throws -> Day {
+        let millisecond = try LogFile.open(in: directory).nextTime(after: head).millisecondsSinceEpoch
+        let (days, rest) = millisecond.quotientAndRemainder(dividingBy: 86_400_000)
+        return Day(ordinal: Int(rest < 0 ? days - 1 : days))
+    }
+
     /// The state now, or as of the limit the arguments give.
     static func state(_ arguments: ParsedArguments, _ service: ClearanceService, command: String) throws -> (state: ClearanceState, head: LogHead?) {
         if let limit = try limit(arguments, command: command) { return try service.load(asOf: limit) }
