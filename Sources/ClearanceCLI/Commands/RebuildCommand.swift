@@ -8,16 +8,19 @@ enum RebuildCommand {
     static let spec = CommandSpec(
         name: "rebuild",
         summary: "write the projections (guides, catalogues, progress, audit trail) from the log into a folder, with a manifest",
-        options: [.value("--out", "DIR", "where to write (default ./projections)")],
+        options: [.value("--out", "DIR", "where to write (default ./projections)")] + AsOf.options,
         discussion: """
             Writes guides/UNIT.md and .html for every unit with a profile or a norm; catalogues/UNIT, tier-N and
-            DISTRICT as .csv, .json and .html; progress.json; funnel.json; audit.csv; and manifest.json naming the log
-            anchor the files were built from, the time, and the count of each. Everything is rebuilt
-            from the log each time (incremental rebuilds come later).
+            DISTRICT as .csv, .json and .html; progress.json and .html; funnel.json and .html; audit.csv; and
+            manifest.json naming the log anchor the files were built from, the time, and the count of each.
+            Everything is rebuilt from the log each time (incremental rebuilds come later). With --as-of or
+            --as-of-seq, the projections as things stood then (the manifest says so); the state snapshot
+            is left alone.
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         let out = arguments.value("--out") ?? "projections"
+        let limit = try AsOf.limit(arguments, command: spec.name)
         let service = ClearanceService(directory: context.logDirectory)
         let reader = try LogReader(directory: context.logDirectory)
         // The last rebuild's anchor must still be in the log: if not, history was rewritten since.
@@ -32,14 +35,25 @@ enum RebuildCommand {
                 Terminal.note("WARNING: HISTORY WAS REWRITTEN: the projections in \(out) were built from \(anchor), which the log no longer holds; rebuilding everything from the start")
             }
         }
-        // Folding a long log shows a bar with entries/s on a terminal, and nothing in a pipe.
-        var bar = ProgressBar(label: "folding the log", total: reader.tail.head?.seq ?? 0)
-        let (state, head) = try service.load(refreshingSnapshot: true) { bar.update($0) }
-        bar.finish()
-        let today = try service.today()
+        let state: ClearanceState
+        let head: LogHead?
+        if let limit {
+            // As things stood then: a view of the past, so the snapshot of the present is not touched.
+            (state, head) = try service.load(asOf: limit)
+        } else {
+            // Folding a long log shows a bar with entries/s on a terminal, and nothing in a pipe.
+            var bar = ProgressBar(label: "folding the log", total: reader.tail.head?.seq ?? 0)
+            (state, head) = try service.load(refreshingSnapshot: true) { bar.update($0) }
+            bar.finish()
+        }
+        let today = try limit == nil ? service.today() : AsOf.day(after: head, in: context.logDirectory)
         let fm = FileManager.default
         for folder in ["guides", "catalogues"] { try fm.createDirectory(atPath: "\(out)/\(folder)", withIntermediateDirectories: true) }
-        func write(_ path: String, _ bytes: [UInt8]) throws { try Data(bytes).write(to: URL(fileURLWithPath: "\(out)/\(path)")) }
+        var written: Set<String> = []
+        func write(_ path: String, _ bytes: [UInt8]) throws {
+            try Data(bytes).write(to: URL(fileURLWithPath: "\(out)/\(path)"))
+            written.insert(path)
+        }
 
         var guides = 0
         for unit in state.reference.unitOrder where state.profiles[unit] != nil || state.norms[unit] != nil {
@@ -69,20 +83,32 @@ enum RebuildCommand {
         let allUnits = Set(state.reference.units.keys)
         let progress = ProgressProjection(state: state, units: allUnits, on: today)
         try write("progress.json", JSONWriter.bytes(progress.json) + [0x0A])
-        try write("funnel.json", JSONWriter.bytes(FunnelProjection(state: state, units: allUnits, on: today).json) + [0x0A])
-        let audit = try AuditTrail(reader: reader, filter: AuditTrail.Filter())
+        try write("progress.html", Array(progress.html(scope: "全部单位").utf8))
+        let funnel = FunnelProjection(state: state, units: allUnits, on: today)
+        try write("funnel.json", JSONWriter.bytes(funnel.json) + [0x0A])
+        try write("funnel.html", Array(funnel.html(scope: "全部单位").utf8))
+        let audit = try AuditTrail(reader: reader, filter: AuditTrail.Filter(), through: limit == nil ? nil : head?.seq ?? 0)
         try write("audit.csv", audit.csv)
-        let last = try reader.lastEntry()
+        // A guide or catalogue an earlier rebuild wrote and this one did not (a unit without records as of
+        // an earlier point) would pass for part of this one.
+        for folder in ["guides", "catalogues"] {
+            for name in try fm.contentsOfDirectory(atPath: "\(out)/\(folder)") where !written.contains("\(folder)/\(name)") {
+                try fm.removeItem(atPath: "\(out)/\(folder)/\(name)")
+            }
+        }
+        let last = try limit == nil ? reader.lastEntry() : AsOf.entry(at: head, in: reader)
         let manifest = JSONValue.object([
             ("builtFrom", .string(head?.anchor ?? "")),
             ("builtFromSeq", .integer(last?.seq ?? 0)), ("builtFromOffset", .integer(last?.offset ?? 0)),
-            ("builtFromLength", .integer(last?.line.count ?? 0)), ("builtAt", .string(Timestamp.now().iso8601)), ("asOfDay", .string(today.description)),
+            ("builtFromLength", .integer(last?.line.count ?? 0)), ("builtAt", .string(Timestamp.now().iso8601)), ("asOf", AsOf.json(limit)),
+            ("asOfDay", .string(today.description)),
             ("counts", .object([
                 ("guides", .integer(guides)), ("catalogues", .integer(scopes.count)), ("auditRows", .integer(audit.rows.count)),
                 ("records", .integer(state.records.count)),
             ])),
         ])
         try write("manifest.json", JSONWriter.bytes(manifest) + [0x0A])
-        Terminal.out("rebuilt \(out) from \(head?.anchor ?? "an empty log"): \(guides) guides, \(scopes.count) catalogues, progress, \(audit.rows.count) audit rows")
+        let from = head?.anchor ?? (limit == nil ? "an empty log" : "nothing (no batch had been recorded by then)")
+        Terminal.out("rebuilt \(out) from \(from): \(guides) guides, \(scopes.count) catalogues, progress, funnel, \(audit.rows.count) audit rows")
     }
 }
