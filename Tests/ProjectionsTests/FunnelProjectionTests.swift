@@ -23,4 +23,11 @@ import Testing
         let next = FunnelProjection(state: try RendererSnapshotTests.funnelState(), units: ["jinjiang-jsj"], on: Day("2008-01-12")!)
         #expect(next.pastDeadline.map(\.item) == ["F-1", "Q-1"], "the day after their deadline, 2008-01-11")
     }
+
+    @Test func thePageListsABoundedNumberOfLateItems() throws {
+        let funnel = FunnelProjection(state: try RendererSnapshotTests.funnelState(), units: ["jinjiang-jsj"], on: Day("2008-02-29")!)
+        let page = funnel.html(scope: "锦江区建设局", listed: 2)
+        #expect(page.contains("共 4 件，下表列出期限最早的 2 件") && page.contains("<td>F-1</td>") && !page.contains("（R-9）"))
+        #expect(!funnel.html(scope: "锦江区建设局").contains("下表列出"))
+    }
 }

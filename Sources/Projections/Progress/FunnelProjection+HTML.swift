@@ -13,8 +13,9 @@ extension FunnelProjection {
 
     /// A page that stands alone. A city has hundreds of units, so only the `charted` units with the most
     /// records, and the `charted` with the most items past their deadline, are drawn; the table below
-    /// holds every unit, and the last table every item past its deadline by name and due day.
-    public func html(scope: String, charted: Int = 20) -> String {
+    /// holds every unit, and the last table the `listed` items longest past their deadline, by name and
+    /// due day (a city behind on its plan can have tens of thousands; the JSON holds them all).
+    public func html(scope: String, charted: Int = 20, listed: Int = 1000) -> String {
         let title = "政府信息清理情况：\(scope)"
         var body = "<h1>\(HTML.escape(title))</h1>\n<p>截至 \(day)，\(rows.count) 个单位有记录，\(pastDeadline.count) 件事项已过期限。</p>\n"
         let largest = rows.sorted { ($0.registered, $1.unit) > ($1.registered, $0.unit) }.prefix(charted)
@@ -44,9 +45,13 @@ extension FunnelProjection {
                 [r.unit, r.name] + [r.registered, r.classified, r.approved, r.published, r.onRequest, r.exempt].map(String.init)
                     + ["\(Self.percent(r.exemptionRate))%"] + [r.latePublications, r.lateFeedback, r.lateRequests].map(String.init)
             }) + "\n"
-        body += "<h2>已过期限的事项</h2>\n" + HTML.table(
+        body += "<h2>已过期限的事项</h2>\n"
+        if pastDeadline.count > listed {
+            body += "<p>共 \(pastDeadline.count) 件，下表列出期限最早的 \(listed) 件；全部见 JSON（funnel.json 或 --format json）。</p>\n"
+        }
+        body += HTML.table(
             header: ["类别", "期限", "完成日期", "单位", "事项"],
-            rows: pastDeadline.map { item in
+            rows: pastDeadline.prefix(listed).map { item in
                 [
                     Self.kindNames[item.kind] ?? item.kind.rawValue, item.due.description, item.done?.description ?? "未完成",
                     "\(item.unitName)（\(item.unit)）", item.title.isEmpty ? item.item : "\(item.title)（\(item.item)）",
