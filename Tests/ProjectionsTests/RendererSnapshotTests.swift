@@ -48,8 +48,39 @@ import TestSupport
         try Self.check("guide.html", Array(guide.html.utf8))
     }
 
+    /// The scenario with feedback and requests: one of each answered the day it came, one never answered
+    /// (past its deadline by the end of February).
+    static func funnelState() throws -> ClearanceState {
+        let directory = try AsOfTests.log()
+        let service = ClearanceService(directory: directory.path)
+        let day = AsOfTests.day
+        try service.append { _ in
+            [
+                FeedbackReceived(at: day, feedback: "F-1", unit: "jinjiang-jsj", record: "R-0", text: "能否公开附件？").entry(actor: "clerk.wang"),
+                FeedbackReceived(at: day, feedback: "F-2", unit: "jinjiang-jsj", text: "网站无法访问").entry(actor: "clerk.wang"),
+                RequestReceived(at: day, request: "Q-1", unit: "jinjiang-jsj", applicant: "张三", description: "道路维修资金").entry(actor: "clerk.wang"),
+                RequestReceived(at: day, request: "Q-2", unit: "jinjiang-jsj", applicant: "李四", description: "拆迁补偿标准").entry(actor: "clerk.wang"),
+            ]
+        }
+        try service.append { _ in
+            [
+                FeedbackAnswered(at: day, feedback: "F-2", answer: "已修复").entry(actor: "clerk.wang"),
+                RequestStep(kind: .answered, at: day, request: "Q-2", outcome: "disclosed").entry(actor: "clerk.wang"),
+            ]
+        }
+        return try service.load().state
+    }
+
     @Test func progressRenderer() throws {
         let progress = ProgressProjection(state: try Self.state(), units: ["jinjiang-jsj", "cd-bgt", "cd"], on: Day("2008-01-05")!)
         try Self.check("progress.json", JSONWriter.bytes(progress.json))
+        try Self.check("progress.html", Array(progress.html(scope: "全部单位").utf8))
+        try Self.check("progress-stage-4.html", Array(progress.only(stage: 4).html(scope: "全部单位").utf8))
+    }
+
+    @Test func funnelRenderer() throws {
+        let funnel = FunnelProjection(state: try Self.funnelState(), units: ["jinjiang-jsj", "cd-bgt"], on: Day("2008-02-29")!)
+        try Self.check("funnel.json", JSONWriter.bytes(funnel.json))
+        try Self.check("funnel.html", Array(funnel.html(scope: "锦江区建设局").utf8))
     }
 }

@@ -21,6 +21,36 @@ enum AsOf {
         return .recorded(text.count == 10 ? time.adding(milliseconds: 86_400_000 - 1) : time)
     }
 
+    /// The day a view as of `head` is judged on: the day an append right after it would be given, which
+    /// is what `ClearanceService.today()` says on a copy of the log cut there (today, for a system clock;
+    /// the as-of point's day, for a simulated one).
+    static func day(after head: LogHead?, in directory: String) throws -> Day {
+        let millisecond = try LogFile.open(in: directory).nextTime(after: head).millisecondsSinceEpoch
+        let (days, rest) = millisecond.quotientAndRemainder(dividingBy: 86_400_000)
+        return Day(ordinal: Int(rest < 0 ? days - 1 : days))
+    }
+
+    /// The entry `head` names (the last of the as-of state's batches), read from the log, so that a
+    /// manifest can name it by offset as it names the head of a full rebuild.
+    static func entry(at head: LogHead?, in reader: LogReader) throws -> LogEntry? {
+        guard let head else { return nil }
+        var found: LogEntry?
+        try reader.forEachEntry { entry in
+            if entry.seq == head.seq { found = entry }
+            return entry.seq < head.seq
+        }
+        return found
+    }
+
+    /// The limit as a manifest records it: `{"seq": N}`, `{"recorded": TIME}`, or null for none.
+    static func json(_ limit: ClearanceService.Limit?) -> JSONValue {
+        switch limit {
+        case .seq(let seq): .object([("seq", .integer(seq))])
+        case .recorded(let time): .object([("recorded", .string(time.iso8601))])
+        case nil: .null
+        }
+    }
+
     /// The state now, or as of the limit the arguments give.
     static func state(_ arguments: ParsedArguments, _ service: ClearanceService, command: String) throws -> (state: ClearanceState, head: LogHead?) {
         if let limit = try limit(arguments, command: command) { return try service.load(asOf: limit) }

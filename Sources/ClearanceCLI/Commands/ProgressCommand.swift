@@ -2,67 +2,79 @@ import Clearance
 import EventLog
 import Projections
 
-/// `clearance progress`: each stage's deadline and how its units stand, as of a day.
+/// `clearance progress`: each stage's deadline and how its units stand, as of a day, rolled up by tier
+/// and district; or with `--funnel`, each unit's clearance funnel.
 enum ProgressCommand {
     static let spec = CommandSpec(
         name: "progress",
-        summary: "stage progress as of a day: done on time, done late, open, overdue, per stage, for all units, a tier or a district",
+        summary: "stage progress as of a day: done on time, done late, open, overdue, per stage, by tier and district; or the funnel per unit",
         options: [
-            .value("--stage", "N", "only this stage"), .value("--tier", "N", "only units of this tier"),
-            .value("--district", "ID", "only units of this district"),
+            .value("--stage", "N", "only this stage (1-7): its roll-up in full and the units behind it"),
+            .value("--tier", "N", "only units of this tier (1-3)"), .value("--district", "ID", "only units of this district"),
             .value("--date", "DATE", "judge as of this day (default: today, or the simulated clock's day)"),
-            .flag("--funnel", "per unit instead: registered, classified, approved, published, on request, exempt, late"),
-            .flag("--json", "print JSON"),
-        ] + AsOf.options)
+            .flag("--funnel", "per unit instead: registered, classified, approved, published, on request, exempt, past deadline"),
+            .value("--format", "FORMAT", "text (default), json or html (a page with charts)"),
+            .flag("--json", "print JSON (the same as --format json)"),
+            .value("--out", "FILE", "write to FILE instead of stdout"),
+        ] + AsOf.options,
+        discussion: """
+            With --as-of or --as-of-seq and no --date, the day is the one an append right after that
+            point would have been given (for a log on the system clock, today).
+            """)
+
+    static let formats = ["text", "json", "html"]
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
-        let service = ClearanceService(directory: context.logDirectory)
-        let (state, _) = try AsOf.state(arguments, service, command: spec.name)
+        // Every option is checked before the log is read, so a mistake costs nothing.
+        let format = try Self.format(arguments)
         let tier = try arguments.integer("--tier", in: 1...3, command: spec.name)
-        let units = CatalogueProjection.units(unit: nil, tier: tier, district: arguments.value("--district"), in: state)
-        var day = try service.today()
-        if let text = arguments.value("--date") {
-            guard let given = Day(text) else { throw UsageError("--date takes YYYY-MM-DD, not '\(text)'", command: spec.name) }
-            day = given
-        }
         let stage = try arguments.integer("--stage", in: 1...7, command: spec.name)
+        let date = try arguments.value("--date").map { text in
+            guard let day = Day(text) else { throw UsageError("--date takes YYYY-MM-DD, not '\(text)'", command: spec.name) }
+            return day
+        }
+        let limit = try AsOf.limit(arguments, command: spec.name)
+        let service = ClearanceService(directory: context.logDirectory)
+        let (state, head) = try limit.map { try service.load(asOf: $0) } ?? service.load()
+        let district = arguments.value("--district")
+        if let district, !ProgressGroup.districts(in: state).contains(district) {
+            let known = ProgressGroup.districts(in: state).joined(separator: ", ")
+            throw UsageError("--district takes the id of a district government (\(known)), not '\(district)'", command: spec.name)
+        }
+        let units = CatalogueProjection.units(unit: nil, tier: tier, district: district, in: state)
+        let day = try date ?? (limit == nil ? service.today() : AsOf.day(after: head, in: context.logDirectory))
+        let scope = [district.flatMap { state.reference.units[$0]?["name"]?.stringValue }, tier.map { "第\($0)层级" }]
+            .compactMap { $0 }.joined(separator: " ")
+        let bytes: [UInt8]
+        let summary: String
         if arguments.has("--funnel") {
             let funnel = FunnelProjection(state: state, units: units, on: day)
-            if arguments.has("--json") {
-                Terminal.out(JSONWriter.string(funnel.json))
-                return
+            switch format {
+            case "json": bytes = JSONWriter.bytes(funnel.json) + [0x0A]
+            case "html": bytes = Array(funnel.html(scope: scope.isEmpty ? "全部单位" : scope).utf8)
+            default: bytes = Array((FunnelText.lines(funnel, labels: context.labels).joined(separator: "\n") + "\n").utf8)
             }
-            Terminal.out("clearance funnel as of \(day), \(funnel.rows.count) units with records")
-            let table = TextTable([
-                ("UNIT", 22), ("REG", 5), ("CLASS", 5), ("APPR", 5), ("PUBL", 5), ("REQ", 5), ("EXEMPT", 6), ("RATE", 6),
-                ("LATE PUBL", 9), ("LATE FB", 7), ("LATE REQ", 0),
-            ], labels: context.labels)
-            Terminal.out(table.headerLine)
-            for r in funnel.rows {
-                Terminal.out(table.line([
-                    r.unit, "\(r.registered)", "\(r.classified)", "\(r.approved)", "\(r.published)", "\(r.onRequest)", "\(r.exempt)",
-                    "\(Int((r.exemptionRate * 100).rounded()))%", "\(r.latePublications)", "\(r.lateFeedback)", "\(r.lateRequests)",
-                ]))
+            summary = "\(funnel.rows.count) units with records, \(funnel.pastDeadline.count) items past their deadline"
+        } else {
+            let progress = ProgressProjection(state: state, units: units, on: day).only(stage: stage)
+            switch format {
+            case "json": bytes = JSONWriter.bytes(progress.json) + [0x0A]
+            case "html": bytes = Array(progress.html(scope: scope.isEmpty ? "全部单位" : scope).utf8)
+            default: bytes = Array((ProgressText.lines(progress, labels: context.labels).joined(separator: "\n") + "\n").utf8)
             }
-            return
+            summary = "\(stage.map { "stage \($0)" } ?? "\(progress.stages.count) stages"), \(progress.unitCount) units, as of \(day)"
         }
-        let progress = ProgressProjection(state: state, units: units, on: day)
-        let rows = progress.stages.filter { stage == nil || $0.number == stage }
-        if arguments.has("--json") {
-            Terminal.out(JSONWriter.string(progress.json))
-            return
+        try Document.emit(bytes, to: arguments.value("--out"), summary: summary)
+    }
+
+    /// `--format`, with `--json` as another way to say `--format json` (the issue asks for both).
+    static func format(_ arguments: ParsedArguments) throws -> String {
+        let given = arguments.value("--format")
+        if let given, !formats.contains(given) {
+            throw UsageError("--format takes text, json or html, not '\(given)'", command: spec.name)
         }
-        Terminal.out("progress as of \(day), \(units.count) units")
-        let table = TextTable([("STAGE", 5), ("DEADLINE", 10), ("UNITS", 5), ("ON TIME", 8), ("LATE", 8), ("OPEN", 6), ("OVERDUE", 7), ("DONE", 6), ("NAME", 0)], labels: context.labels)
-        Terminal.out(table.headerLine)
-        for row in rows {
-            Terminal.out(table.line([
-                "\(row.number)", row.deadline?.description ?? "", "\(row.units)", "\(row.counts[.onTime] ?? 0)", "\(row.counts[.late] ?? 0)",
-                "\(row.counts[.open] ?? 0)", "\(row.counts[.overdue] ?? 0)", "\(Int((row.shareDone * 100).rounded()))%", row.title,
-            ]))
-        }
-        if let stage, let row = rows.first, !row.behind.isEmpty {
-            Terminal.out("behind on stage \(stage): " + row.behind.prefix(20).joined(separator: ", ") + (row.behind.count > 20 ? " … (\(row.behind.count))" : ""))
-        }
+        guard arguments.has("--json") else { return given ?? "text" }
+        if let given, given != "json" { throw UsageError("--json means --format json: give one, not --json with --format \(given)", command: spec.name) }
+        return "json"
     }
 }

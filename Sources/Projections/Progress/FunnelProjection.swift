@@ -1,56 +1,85 @@
 import Clearance
 import EventLog
+import Foundation
 
 /// Each unit's clearance funnel as of a day: registered, classified, reviewed (approved), published,
-/// on request, exempt and the exemption rate; publications that came (or are) past their time limit;
-/// feedback and requests past their deadline. Deadlines use the calendar the log holds.
+/// on request, exempt and the exemption rate; and what came (or is) past its deadline, by name:
+/// publications past their time limit, feedback and requests past their deadline. Deadlines use the
+/// calendar the log holds.
 public struct FunnelProjection: Sendable {
     public struct Row: Sendable, Equatable {
         public let unit: String
+        public let name: String
         public var registered = 0, classified = 0, approved = 0, published = 0, onRequest = 0, exempt = 0
         public var latePublications = 0, lateFeedback = 0, lateRequests = 0
 
         public var exemptionRate: Double { classified == 0 ? 0 : Double(exempt) / Double(classified) }
+
+        /// Proactive records: classified, less those on request or exempt.
+        public var proactive: Int { classified - onRequest - exempt }
+
+        public var pastDeadline: Int { latePublications + lateFeedback + lateRequests }
     }
 
     public let day: Day
+    /// Units with records or with something past its deadline, by unit id.
     public let rows: [Row]
+    /// Every item past its deadline, by due day, then unit and item.
+    public let pastDeadline: [PastDeadline]
 
     public init(state: ClearanceState, units: Set<String>, on day: Day) {
         self.day = day
         let calendar = try? state.reference.calendar()
         func due(_ start: Day, _ days: Int) -> Day? { try? calendar?.adding(workingDays: days, to: start).due }
+        func name(_ unit: String) -> String { state.reference.units[unit]?["name"]?.stringValue ?? unit }
         var rows: [String: Row] = [:]
+        var late: [PastDeadline] = []
+        // The one rule for lateness: a deadline, and the day it was done (or the funnel's day if not yet).
+        func check(_ kind: PastDeadline.Kind, _ item: String, title: String = "", unit: String, due deadline: Day, done: Day?) {
+            guard (done ?? day) > deadline else { return }
+            late.append(PastDeadline(kind: kind, item: item, title: title, unit: unit, unitName: name(unit), due: deadline, done: done))
+            var row = rows[unit] ?? Row(unit: unit, name: name(unit))
+            switch kind {
+            case .publication: row.latePublications += 1
+            case .feedback: row.lateFeedback += 1
+            case .request: row.lateRequests += 1
+            }
+            rows[unit] = row
+        }
         state.records.forEach(inUnits: units) { record in
+            let id = record.registration.record
             let unit = record.registration.unit
-            var row = rows[unit] ?? Row(unit: unit)
+            var row = rows[unit] ?? Row(unit: unit, name: name(unit))
             row.registered += 1
             if let c = record.classification {
                 row.classified += 1
                 if c.disclosure == .onRequest { row.onRequest += 1 }
                 if c.disclosure == .exempt { row.exempt += 1 }
-                if c.disclosure == .proactive {
-                    let limit = min(state.norms[unit]?.classes.first { $0.id == c.contentClass }?.timeLimitDays ?? 20, 20)
-                    if let deadline = due(record.changed, limit), (record.published ?? day) > deadline { row.latePublications += 1 }
-                }
             }
             if record.approvedOn != nil { row.approved += 1 }
             if record.published != nil { row.published += 1 }
             rows[unit] = row
+            if let c = record.classification, c.disclosure == .proactive {
+                let limit = min(state.norms[unit]?.classes.first { $0.id == c.contentClass }?.timeLimitDays ?? 20, 20)
+                if let deadline = due(record.changed, limit) {
+                    check(.publication, id, title: record.registration.title, unit: unit, due: deadline, done: record.published)
+                }
+            }
         }
-        for (_, item) in state.feedback where units.contains(item.received.unit) {
+        for (id, item) in state.feedback where units.contains(item.received.unit) {
             guard let days = state.norms[item.received.unit]?.feedbackDays, let deadline = due(item.received.at, days) else { continue }
-            if (item.answered?.at ?? day) > deadline { rows[item.received.unit, default: Row(unit: item.received.unit)].lateFeedback += 1 }
+            check(.feedback, id, unit: item.received.unit, due: deadline, done: item.answered?.at)
         }
-        for (_, request) in state.requests where units.contains(request.received.unit) {
+        for (id, request) in state.requests where units.contains(request.received.unit) {
             guard let rules = state.reference.ruleSet(on: request.received.at)?.data["request"],
                 let days = rules["workingDays"]?.intValue
             else { continue }
             let extra = request.extended ? rules["extension"]?["workingDays"]?.intValue ?? 0 : 0
             guard let deadline = due(request.clockStart, days + extra) else { continue }
-            if (request.answered?.at ?? day) > deadline { rows[request.received.unit, default: Row(unit: request.received.unit)].lateRequests += 1 }
+            check(.request, id, unit: request.received.unit, due: deadline, done: request.answered?.at)
         }
         self.rows = rows.values.sorted { $0.unit < $1.unit }
+        pastDeadline = late.sorted { ($0.due, $0.unit, $0.item) < ($1.due, $1.unit, $1.item) }
     }
 
     public var json: JSONValue {
@@ -58,15 +87,20 @@ public struct FunnelProjection: Sendable {
             ("asOf", .string(day.description)),
             ("units", .array(rows.map { r in
                 .object([
-                    ("unit", .string(r.unit)), ("registered", .integer(r.registered)), ("classified", .integer(r.classified)),
-                    ("approved", .integer(r.approved)), ("published", .integer(r.published)), ("onRequest", .integer(r.onRequest)),
-                    ("exempt", .integer(r.exempt)), ("exemptionRate", .number(String(format: "%.3f", r.exemptionRate))),
+                    ("unit", .string(r.unit)), ("name", .string(r.name)), ("registered", .integer(r.registered)),
+                    ("classified", .integer(r.classified)), ("approved", .integer(r.approved)), ("published", .integer(r.published)),
+                    ("onRequest", .integer(r.onRequest)), ("exempt", .integer(r.exempt)),
+                    ("exemptionRate", .number(String(format: "%.3f", r.exemptionRate))),
                     ("latePublications", .integer(r.latePublications)), ("lateFeedback", .integer(r.lateFeedback)),
                     ("lateRequests", .integer(r.lateRequests)),
+                ])
+            })),
+            ("pastDeadline", .array(pastDeadline.map { p in
+                .object([
+                    ("kind", .string(p.kind.rawValue)), ("item", .string(p.item)), ("title", .string(p.title)), ("unit", .string(p.unit)),
+                    ("unitName", .string(p.unitName)), ("due", .string(p.due.description)), ("done", p.done.map { .string($0.description) } ?? .null),
                 ])
             })),
         ])
     }
 }
-
-import Foundation

@@ -3,31 +3,52 @@ import EventLog
 
 /// Stage progress as of a day: for each of the seven stages, its deadline and, for each unit it
 /// applies to, done on time / done late / open / overdue, with the share done; counted over the
-/// chosen units (all, a tier, a district). Completion is derived from the events where it can be:
-/// stage 2 from an adopted norm, stage 4 from the unit's records all classified and approved, stage 6
-/// from its proactive records all published (or withdrawn); the other stages from milestones (or trainings).
+/// chosen units (all, a tier, a district) and rolled up by tier and by district. Completion is derived
+/// from the events where it can be: stage 2 from an adopted norm, stage 4 from the unit's records all
+/// classified and approved, stage 6 from its proactive records all published (or withdrawn); the other
+/// stages from milestones (or trainings).
 public struct ProgressProjection: Sendable {
     public enum Status: String, Sendable, CaseIterable { case onTime = "done on time", late = "done late", open, overdue }
+
+    /// A unit not done with a stage: open (its deadline not passed) or overdue.
+    public struct Behind: Sendable, Equatable {
+        public let unit: String
+        public let name: String
+        public let status: Status
+    }
 
     public struct StageRow: Sendable {
         public let number: Int
         public let title: String
         public let deadline: Day?
-        public let counts: [Status: Int]
-        public let units: Int
-        /// The units still open or overdue, so a supervisor sees who is behind.
-        public let behind: [String]
+        /// Over every chosen unit the stage applies to.
+        public let total: StageTally
+        /// By `ProgressGroup.key`; see `tally(of:)`.
+        public let byGroup: [String: StageTally]
+        /// The units still open or overdue, so a supervisor sees who is behind, by name.
+        public let behind: [Behind]
 
-        public var shareDone: Double { units == 0 ? 0 : Double((counts[.onTime] ?? 0) + (counts[.late] ?? 0)) / Double(units) }
+        /// The group's tally; an empty one when the stage applies to none of its units.
+        public func tally(of group: ProgressGroup) -> StageTally { byGroup[group.key] ?? StageTally() }
     }
 
     public let day: Day
+    /// How many units were chosen (a stage may apply to fewer of them).
+    public let unitCount: Int
+    /// The tiers and districts the chosen units fall in: the rows of every roll-up.
+    public let groups: [ProgressGroup]
     public let stages: [StageRow]
 
-    public init(state: ClearanceState, units selected: Set<String>, on day: Day) {
+    public init(state: ClearanceState, units chosen: Set<String>, on day: Day) {
         self.day = day
+        unitCount = chosen.count
+        groups = ProgressGroup.groups(of: chosen, in: state)
+        var groupsOfUnit: [String: [String]] = [:]
+        for group in groups {
+            for unit in group.units { groupsOfUnit[unit, default: []].append(group.key) }
+        }
         var byUnit: [String: [RecordState]] = [:]
-        state.records.forEach(inUnits: selected) { record in
+        state.records.forEach(inUnits: chosen) { record in
             byUnit[record.registration.unit, default: []].append(record)
         }
         var stages: [StageRow] = []
@@ -35,9 +56,10 @@ public struct ProgressProjection: Sendable {
             let stage = state.reference.stages[number]!
             let deadline = stage["deadline"]?.stringValue.flatMap(Day.init)
             let responsible = stage["responsible"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            let applies = stage["appliesTo"]?.stringValue == "every-unit" ? selected : selected.intersection(responsible)
-            var counts: [Status: Int] = [:]
-            var behind: [String] = []
+            let applies = stage["appliesTo"]?.stringValue == "every-unit" ? chosen : chosen.intersection(responsible)
+            var total = StageTally()
+            var byGroup: [String: StageTally] = [:]
+            var behind: [Behind] = []
             for unit in applies.sorted() {
                 let done = Self.completion(stage: number, kind: stage["completion"]?.stringValue ?? "milestone", unit: unit, records: byUnit[unit] ?? [], state: state)
                 let status: Status
@@ -45,14 +67,25 @@ public struct ProgressProjection: Sendable {
                     status = deadline.map { done <= $0 } ?? true ? .onTime : .late
                 } else {
                     status = deadline.map { day > $0 } ?? false ? .overdue : .open
-                    behind.append(unit)
+                    behind.append(Behind(unit: unit, name: state.reference.units[unit]?["name"]?.stringValue ?? unit, status: status))
                 }
-                counts[status, default: 0] += 1
+                total.count(status)
+                for key in groupsOfUnit[unit] ?? [] { byGroup[key, default: StageTally()].count(status) }
             }
             stages.append(StageRow(
-                number: number, title: stage["zh"]?.stringValue ?? "", deadline: deadline, counts: counts, units: applies.count, behind: behind))
+                number: number, title: stage["zh"]?.stringValue ?? "", deadline: deadline, total: total, byGroup: byGroup, behind: behind))
         }
         self.stages = stages
+    }
+
+    private init(day: Day, unitCount: Int, groups: [ProgressGroup], stages: [StageRow]) {
+        (self.day, self.unitCount, self.groups, self.stages) = (day, unitCount, groups, stages)
+    }
+
+    /// The same progress with only stage `number` (all of it when nil), for `--stage`.
+    public func only(stage number: Int?) -> ProgressProjection {
+        guard let number else { return self }
+        return ProgressProjection(day: day, unitCount: unitCount, groups: groups, stages: stages.filter { $0.number == number })
     }
 
     /// The day the unit completed the stage, if it has.
@@ -71,20 +104,4 @@ public struct ProgressProjection: Sendable {
             return state.milestones[stage]?[unit]
         }
     }
-
-    public var json: JSONValue {
-        .object([
-            ("asOf", .string(day.description)),
-            ("stages", .array(stages.map { s in
-                .object([
-                    ("stage", .integer(s.number)), ("title", .string(s.title)), ("deadline", s.deadline.map { .string($0.description) } ?? .null),
-                    ("units", .integer(s.units)),
-                    ("counts", .object(Status.allCases.map { ($0.rawValue, .integer(s.counts[$0] ?? 0)) })),
-                    ("shareDone", .number(String(format: "%.3f", s.shareDone))), ("behind", .array(s.behind.map { .string($0) })),
-                ])
-            })),
-        ])
-    }
 }
-
-import Foundation

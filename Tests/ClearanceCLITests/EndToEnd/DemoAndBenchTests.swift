@@ -53,7 +53,7 @@ enum JSONParserProbe {
         #expect(stages[2]?["done late"] == 3 && stages[2]?["overdue"] == 906, "three norms adopted on 2007-12-20, after 11-20")
         #expect(stages[4]?["overdue"] == 909, "every unit still has records to clear, or none at all")
         let text = try cli.run(["progress", "--stage", "2", "--district", "jinjiang"])
-        #expect(text.stdout.contains("behind on stage 2: jinjiang,"))
+        #expect(text.stdout.contains("behind on stage 2 (43 units):") && text.stdout.contains("overdue   锦江区人民政府 (jinjiang)"), "\(text.stdout)")
         #expect(try cli.run(["progress", "--date", "someday"]).status == 2)
         // The funnel per unit: the returned proactive record is past its 20 working days by the end of February.
         let funnel = try JSONParser.parse(try cli.run(["progress", "--funnel", "--date", "2008-02-29", "--json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -91,9 +91,23 @@ enum JSONParserProbe {
         let catalogue = String(decoding: try cli.folder.read("projections/catalogues/jinjiang-jsj.html"), as: UTF8.self)
         #expect(catalogue.contains("锦江区建设局关于2007年度城市道路维修计划的通知") && catalogue.contains("jinjiang-jsj/2007-00001"))
 
-        // Appending more is quietly picked up; rewriting history (every hash recomputed) is said loudly.
+        // Appending more is picked up from the checkpoint: only the new entries' audit rows are added,
+        // and the result is what a rebuild from nothing gives.
+        let rowsBefore = try cli.folder.read("projections/audit.csv").filter { $0 == 0x0A }.count
         #expect(try cli.run(["demo"]).status == 0)
-        #expect(try cli.run(["rebuild"]).stderr.isEmpty)
+        let checkpointSeq = try JSONParser.parse(try cli.folder.read("projections/manifest.json"))["builtFromSeq"]?.intValue ?? 0
+        let resumed = try cli.run(["rebuild"])
+        #expect(resumed.stderr.isEmpty && resumed.stdout.contains("audit rows added after seq \(checkpointSeq)"), "\(resumed.stdout)")
+        let fresh = try cli.run(["rebuild", "--out", "fresh"])
+        #expect(fresh.status == 0 && !fresh.stdout.contains("added after"), "\(fresh.stdout)")
+        var resumedFiles = try RebuildAsOfTests.files(in: cli.folder.file("projections"))
+        var freshFiles = try RebuildAsOfTests.files(in: cli.folder.file("fresh"))
+        #expect(resumedFiles["audit.csv"]!.filter { $0 == 0x0A }.count > rowsBefore)
+        let (resumedManifest, freshManifest) = (resumedFiles.removeValue(forKey: "manifest.json")!, freshFiles.removeValue(forKey: "manifest.json")!)
+        #expect(resumedFiles == freshFiles, "a resumed rebuild differs from one from nothing")
+        #expect(try JSONParser.parse(resumedManifest)["auditBytes"] == JSONParser.parse(freshManifest)["auditBytes"])
+
+        // Rewriting history (every hash recomputed) is said loudly, and the trail is written anew.
         let entries = try LogReader(directory: cli.folder.file("event-log")).entries()
         var encoder = EntryEncoder(afterSeq: 0, hashHex: EntryFormat.zeroHash)
         var forged: [UInt8] = []
@@ -110,6 +124,10 @@ enum JSONParserProbe {
         let again = try cli.run(["rebuild"])
         #expect(again.status == 0 && again.stderr.contains("HISTORY WAS REWRITTEN"), "...but the projections' anchor catches it")
         #expect(String(decoding: try cli.folder.read("projections/catalogues/jinjiang-jsj.html"), as: UTF8.self).contains("改写过的标题"))
+        #expect(!again.stdout.contains("added after"), "\(again.stdout)")
+        try FileManager.default.removeItem(atPath: cli.folder.file("fresh"))
+        #expect(try cli.run(["rebuild", "--out", "fresh"]).status == 0)
+        #expect(try cli.folder.read("projections/audit.csv") == cli.folder.read("fresh/audit.csv"))
     }
 
     @Test func theBenchmarkRunsOnASmallLog() throws {

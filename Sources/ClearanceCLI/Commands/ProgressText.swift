@@ -1,0 +1,68 @@
+import Projections
+
+/// `progress` as text: the stages, then the roll-up by tier and district: every stage compactly
+/// (units done of units it applies to), or with `--stage` the one stage in full and its units behind,
+/// by name.
+enum ProgressText {
+    static func lines(_ progress: ProgressProjection, labels: Labels) -> [String] {
+        var lines = ["progress as of \(progress.day), \(progress.unitCount) units"]
+        let stages = TextTable([
+            ("STAGE", 5), ("DEADLINE", 10), ("UNITS", 5), ("ON TIME", 8), ("LATE", 8), ("OPEN", 6), ("OVERDUE", 7), ("DONE", 6), ("NAME", 0),
+        ], labels: labels)
+        lines.append(stages.headerLine)
+        for stage in progress.stages {
+            lines.append(stages.line([
+                "\(stage.number)", stage.deadline?.description ?? "", "\(stage.total.units)",
+            ] + counts(stage.total) + [stage.title]))
+        }
+        guard !progress.groups.isEmpty else { return lines }
+        lines.append("")
+        if progress.stages.count == 1, let stage = progress.stages.first {
+            lines += oneStage(stage, progress.groups, labels: labels)
+        } else {
+            lines += everyStage(progress, labels: labels)
+        }
+        return lines
+    }
+
+    /// The group as a reader knows it: `第1层级`, or `锦江区人民政府 (jinjiang)`.
+    static func name(of group: ProgressGroup) -> String {
+        group.kind == .tier ? group.name : "\(group.name) (\(group.id))"
+    }
+
+    private static func counts(_ tally: StageTally) -> [String] {
+        ProgressProjection.Status.allCases.map { "\(tally[$0])" } + ["\(Int((tally.shareDone * 100).rounded()))%"]
+    }
+
+    private static func oneStage(_ stage: ProgressProjection.StageRow, _ groups: [ProgressGroup], labels: Labels) -> [String] {
+        var lines = ["stage \(stage.number) by tier and district:"]
+        let table = TextTable([
+            ("GROUP", 34), ("UNITS", 5), ("ON TIME", 8), ("LATE", 8), ("OPEN", 6), ("OVERDUE", 7), ("DONE", 0),
+        ], labels: labels)
+        lines.append(table.headerLine)
+        for group in groups {
+            let tally = stage.tally(of: group)
+            lines.append(table.line([name(of: group), "\(tally.units)"] + counts(tally)))
+        }
+        if !stage.behind.isEmpty {
+            lines.append("")
+            lines.append("behind on stage \(stage.number) (\(stage.behind.count) units):")
+            lines += stage.behind.map { "  " + DisplayWidth.pad(labels($0.status.rawValue), to: 8) + "  \($0.name) (\($0.unit))" }
+        }
+        return lines
+    }
+
+    private static func everyStage(_ progress: ProgressProjection, labels: Labels) -> [String] {
+        var lines = ["by tier and district, each stage: units done / units it applies to (- for none)"]
+        let table = TextTable([("GROUP", 34)] + progress.stages.map { ("\($0.number)", 9) }, labels: labels)
+        lines.append(table.headerLine)
+        for group in progress.groups {
+            let cells = progress.stages.map { stage in
+                let tally = stage.tally(of: group)
+                return tally.units == 0 ? "-" : "\(tally.done)/\(tally.units)"
+            }
+            lines.append(table.line([name(of: group)] + cells))
+        }
+        return lines
+    }
+}
