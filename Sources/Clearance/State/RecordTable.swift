@@ -113,7 +113,8 @@ final class StoredRecords: @unchecked Sendable {
     }
 
     private var everyRecord: [String: RecordState]?
-    private var everyRecordByUnit: [String: [String: RecordState]] = [:]
+    /// The ids of `everyRecord` by unit (ids, not copies: a city's records are hundreds of megabytes).
+    private var everyIDByUnit: [String: [String]] = [:]
 
     /// Every stored record, read once and kept (listings ask for them again and again).
     func allRecords() -> [String: RecordState] {
@@ -126,8 +127,12 @@ final class StoredRecords: @unchecked Sendable {
     func records(ofUnits units: Set<String>) -> [String: RecordState] {
         lock.lock()
         defer { lock.unlock() }
-        if everyRecord != nil {
-            return units.reduce(into: [:]) { found, unit in found.merge(everyRecordByUnit[unit] ?? [:]) { _, new in new } }
+        if let everyRecord {
+            var found: [String: RecordState] = [:]
+            for unit in units {
+                for id in everyIDByUnit[unit] ?? [] { found[id] = everyRecord[id] }
+            }
+            return found
         }
         var found: [String: RecordState] = [:]
         for unit in units {
@@ -140,7 +145,7 @@ final class StoredRecords: @unchecked Sendable {
     private func readAll() -> [String: RecordState] {
         if let everyRecord { return everyRecord }
         let all = decodeLines(in: recordsStart..<indexStart)
-        for (id, record) in all { everyRecordByUnit[record.registration.unit, default: [:]][id] = record }
+        for (id, record) in all { everyIDByUnit[record.registration.unit, default: []].append(id) }
         everyRecord = all
         return all
     }
