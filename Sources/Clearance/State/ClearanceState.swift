@@ -17,26 +17,45 @@ public struct ClearanceState: Sendable {
 
     public init() {}
 
+    /// An entry's data as the fold reads it: decoding is pure and needs no state, so it can be done
+    /// ahead, on another thread, while earlier entries are applied.
+    public enum Decoded: Sendable {
+        /// The log's header: its actor becomes the general office.
+        case header
+        case reference(JSONValue)
+        case event(ClearanceEvent)
+        /// A type outside the catalogue (an annotation, a probe): stored as it is, changes nothing.
+        case other
+    }
+
+    /// Decodes an entry for `apply(_:_:)`; a catalogue entry whose data breaks its schema (only a log
+    /// written around the rules can hold one) is a `StateError` naming its seq.
+    public static func decode(_ entry: LogEntry) throws -> Decoded {
+        if entry.type == EntryFormat.headerType { return .header }
+        if ReferenceEventType.all.contains(entry.type) { return .reference(try entry.data()) }
+        // Only catalogue types are parsed: a million annotations cost a set lookup each.
+        guard ClearanceCatalogue.types.contains(entry.type) else { return .other }
+        do {
+            return try ClearanceEvent.decode(type: entry.type, data: try entry.data()).map(Decoded.event) ?? .other
+        } catch let error as EventDataError {
+            throw StateError(seq: entry.seq, message: error.description)
+        }
+    }
+
     /// Applies one log entry: the header makes its actor the general office; reference and domain
     /// events update their parts; other types are ignored. Entries are assumed to have passed the rules.
     public mutating func apply(_ entry: LogEntry) throws {
+        apply(entry, try Self.decode(entry))
+    }
+
+    /// Applies an entry already decoded.
+    public mutating func apply(_ entry: LogEntry, _ decoded: Decoded) {
         seq = entry.seq
-        if entry.type == EntryFormat.headerType {
-            grant(entry.actor, .generalOffice, units: [])
-            return
-        }
-        if ReferenceEventType.all.contains(entry.type) {
-            reference.evolve(type: entry.type, data: try entry.data())
-            return
-        }
-        // Only catalogue types are parsed: a million annotations cost a set lookup each.
-        guard ClearanceCatalogue.types.contains(entry.type) else { return }
-        do {
-            guard let event = try ClearanceEvent.decode(type: entry.type, data: try entry.data()) else { return }
-            evolve(event, actor: entry.actor, seq: entry.seq)
-        } catch let error as EventDataError {
-            // Only a log written around the rules can hold this; say where, so it can be looked at.
-            throw StateError(seq: entry.seq, message: error.description)
+        switch decoded {
+        case .header: grant(entry.actor, .generalOffice, units: [])
+        case .reference(let data): reference.evolve(type: entry.type, data: data)
+        case .event(let event): evolve(event, actor: entry.actor, seq: entry.seq)
+        case .other: break
         }
     }
 

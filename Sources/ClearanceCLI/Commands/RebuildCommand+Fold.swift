@@ -49,17 +49,17 @@ extension RebuildCommand {
             // Folding a long log shows a bar with entries/s on a terminal, and nothing in a pipe.
             var bar = ProgressBar(label: "folding the log", total: reader.tail.head?.seq ?? 0)
             // Whole batches only, so that an as-of point inside a batch gives what a copy cut there would.
-            var pending: [LogEntry] = []
-            try reader.forEachEntry(from: start) { entry in
+            var pending: [(LogEntry, ClearanceState.Decoded)] = []
+            try DecodedLog.forEach(in: reader, from: start) { entry, decoded in
                 switch limit {
                 case .seq(let seq): if entry.seq > seq { return false }
                 case .recorded(let time): if entry.recorded > time { return false }
                 case nil: break
                 }
-                pending.append(entry)
+                pending.append((entry, decoded))
                 guard entry.seq == entry.batchEnd else { return true }
-                for item in pending {
-                    if let row = try AuditTrail.row(folding: item, into: &fold.state, filter: AuditTrail.Filter()) {
+                for (item, itemDecoded) in pending {
+                    if let row = AuditTrail.row(folding: item, itemDecoded, into: &fold.state, filter: AuditTrail.Filter()) {
                         try audit.write(row)
                         fold.auditRows += 1
                     }

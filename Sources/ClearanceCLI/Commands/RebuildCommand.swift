@@ -20,15 +20,20 @@ enum RebuildCommand {
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
-        let out = arguments.value("--out") ?? "projections"
         let limit = try AsOf.limit(arguments, command: spec.name)
-        let reader = try LogReader(directory: context.logDirectory)
+        Terminal.out(try rebuild(log: context.logDirectory, into: arguments.value("--out") ?? "projections", asOf: limit))
+    }
+
+    /// Writes every projection of the log in `logDirectory` into `out` (as of `limit`, if given) and
+    /// returns the line that says what was written.
+    static func rebuild(log logDirectory: String, into out: String, asOf limit: ClearanceService.Limit?) throws -> String {
+        let reader = try LogReader(directory: logDirectory)
         let fm = FileManager.default
         for folder in ["guides", "catalogues"] { try fm.createDirectory(atPath: "\(out)/\(folder)", withIntermediateDirectories: true) }
-        let fold = try Fold.run(reader: reader, out: out, logDirectory: context.logDirectory, limit: limit)
+        let fold = try Fold.run(reader: reader, out: out, logDirectory: logDirectory, limit: limit)
         let state = fold.state
         let head = fold.head
-        let today = try limit == nil ? ClearanceService(directory: context.logDirectory).today() : AsOf.day(after: head, in: context.logDirectory)
+        let today = try limit == nil ? ClearanceService(directory: logDirectory).today() : AsOf.day(after: head, in: logDirectory)
         var written: Set<String> = []
         func write(_ path: String, _ bytes: [UInt8]) throws {
             try Data(bytes).write(to: URL(fileURLWithPath: "\(out)/\(path)"))
@@ -89,6 +94,6 @@ enum RebuildCommand {
         try write("manifest.json", JSONWriter.bytes(manifest) + [0x0A])
         let from = head?.anchor ?? (limit == nil ? "an empty log" : "nothing (no batch had been recorded by then)")
         let rows = fold.auditFrom > 0 ? "\(fold.auditRows) audit rows added after seq \(fold.auditFrom)" : "\(fold.auditRows) audit rows"
-        Terminal.out("rebuilt \(out) from \(from): \(guides) guides, \(scopes.count) catalogues, progress, funnel, \(rows)")
+        return "rebuilt \(out) from \(from): \(guides) guides, \(scopes.count) catalogues, progress, funnel, \(rows)"
     }
 }

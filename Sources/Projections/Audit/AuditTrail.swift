@@ -59,34 +59,29 @@ public struct AuditTrail {
     /// Folds `entry` into `state` and returns its row of the trail, if it passes `filter`: the one
     /// step both the whole trail and a rebuild that writes the trail as it folds are made of.
     public static func row(folding entry: LogEntry, into state: inout ClearanceState, filter: Filter) throws -> Row? {
-        let data = (try? entry.data()) ?? .object([])
-        let record = data["record"]?.stringValue
-        let before = record.flatMap { state.records[$0]?.status.rawValue }
+        try row(folding: entry, ClearanceState.decode(entry), into: &state, filter: filter)
+    }
+
+    /// The same, for an entry the caller has decoded (on another thread, say).
+    public static func row(
+        folding entry: LogEntry, _ decoded: ClearanceState.Decoded, into state: inout ClearanceState, filter: Filter
+    ) -> Row? {
+        let facts = Facts(entry, decoded)
+        let before = facts.record.flatMap { state.records[$0]?.status.rawValue }
         let roles = state.roles[entry.actor].map { $0.keys.map(\.rawValue).sorted().joined(separator: ",") } ?? ""
-        try state.apply(entry)
-        let subject = record ?? data["request"]?.stringValue ?? data["feedback"]?.stringValue ?? data["unit"]?.stringValue
-            ?? data["person"]?.stringValue ?? data["id"]?.stringValue ?? ""
-        let unit = record.flatMap { state.records[$0]?.registration.unit } ?? data["unit"]?.stringValue
-            ?? data["request"]?.stringValue.flatMap { state.requests[$0]?.received.unit }
-        guard filter.matches(entry, subject: subject, unit: unit) else { return nil }
-        let after = record.flatMap { state.records[$0]?.status.rawValue }
+        state.apply(entry, decoded)
+        let record = facts.record.flatMap { state.records[$0] }
+        let unit = record?.registration.unit ?? facts.unit ?? facts.request.flatMap { state.requests[$0]?.received.unit }
+        guard filter.matches(entry, subject: facts.subject, unit: unit) else { return nil }
         var change = ""
-        if let after { change = before.map { $0 == after ? after : "\($0) → \(after)" } ?? "→ \(after)" }
+        if let after = record?.status.rawValue { change = before.map { $0 == after ? after : "\($0) → \(after)" } ?? "→ \(after)" }
         var flags: [String] = []
         let recordedDay = Day(ordinal: Int(entry.recorded.millisecondsSinceEpoch / 86_400_000))
-        if let at = data["at"]?.stringValue.flatMap(Day.init), at < recordedDay { flags.append("backdated \(recordedDay.ordinal - at.ordinal) days") }
-        if entry.type == RecordClassified.type, data["disclosure"]?.stringValue == "exempt" {
-            flags.append("exempt: \(data["basis"]?.stringValue ?? "no basis")")
-        }
-        if entry.type == RecordReviewed.type, data["outcome"]?.stringValue == "returned" {
-            flags.append("returned: \(data["note"]?.stringValue ?? "")")
-        }
-        if entry.type == RecordCorrected.type || entry.type == RecordWithdrawn.type {
-            flags.append("\(entry.type == RecordCorrected.type ? "corrected" : "withdrawn") after publication: \(data["reason"]?.stringValue ?? "")")
-        }
+        if let at = facts.at.flatMap(Day.init), at < recordedDay { flags.append("backdated \(recordedDay.ordinal - at.ordinal) days") }
+        flags += facts.flags
         return Row(
-            seq: entry.seq, recorded: entry.recorded.iso8601, at: data["at"]?.stringValue ?? "", actor: entry.actor, roles: roles,
-            type: entry.type, subject: subject, change: change, flags: flags)
+            seq: entry.seq, recorded: entry.recorded.iso8601, at: facts.at ?? "", actor: entry.actor, roles: roles,
+            type: entry.type, subject: facts.subject, change: change, flags: flags)
     }
 
     public static let header = ["seq", "recorded", "at", "actor", "roles", "type", "subject", "change", "flags"]

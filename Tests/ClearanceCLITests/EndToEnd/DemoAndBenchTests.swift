@@ -19,7 +19,7 @@ enum JSONParserProbe {
     @Test func theDemoRunsTheRulesVerifiesAndShowsTamperingCaught() throws {
         let cli = CLITestCase()
         let seed = packageRoot().appendingPathComponent("seeds/chengdu-2007").path
-        let first = try cli.run(["demo", "--seed", seed])
+        let first = try cli.run(["demo", "--scenario", "day", "--reference", seed])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("with the chengdu-2007 seed"))
         #expect(first.stdout.contains("verify on the copy: the log is damaged at seq"))
@@ -32,7 +32,7 @@ enum JSONParserProbe {
         #expect(exempt.stdout.contains(#""basis":"personal-privacy""#))
         #expect(try cli.run(["record", "show", "jinniu-mzj:1-2"]).stdout.contains("lastReturned"))
         // Running it again adds another day to the same log.
-        let second = try cli.run(["demo"])
+        let second = try cli.run(["demo", "--scenario", "day"])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try cli.logLines().count > entries)
         #expect(try cli.run(["record", "show", "jinjiang-jsj:2-1"]).stdout.contains("jinjiang-jsj/2007-00002"))
@@ -43,7 +43,7 @@ enum JSONParserProbe {
     @Test func progressCountsWhatIsDoneOnTimeLateOpenAndOverdue() throws {
         let cli = CLITestCase()
         let seed = packageRoot().appendingPathComponent("seeds/chengdu-2007").path
-        #expect(try cli.run(["demo", "--seed", seed]).status == 0)
+        #expect(try cli.run(["demo", "--scenario", "day", "--reference", seed]).status == 0)
         // The general office's training of stage 1 was held on 2007-11-08, recorded now (backdated).
         #expect(try cli.run(["stage", "training", "1", "--title", "指南和目录编制培训", "--at", "2007-11-08", "--actor", "office.chen"]).status == 0)
         let json = try cli.run(["progress", "--date", "2008-04-30", "--json"])
@@ -69,7 +69,7 @@ enum JSONParserProbe {
     @Test func rebuildWritesThePublicOutputsWithoutWhatIsNotPublic() throws {
         let cli = CLITestCase()
         let seed = packageRoot().appendingPathComponent("seeds/chengdu-2007").path
-        #expect(try cli.run(["demo", "--seed", seed]).status == 0)
+        #expect(try cli.run(["demo", "--scenario", "day", "--reference", seed]).status == 0)
         let rebuilt = try cli.run(["rebuild"])
         #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
         let head = try cli.run(["verify"]).stdout.split(separator: "\n").last.map { String($0.dropFirst("head ".count)) } ?? ""
@@ -94,7 +94,7 @@ enum JSONParserProbe {
         // Appending more is picked up from the checkpoint: only the new entries' audit rows are added,
         // and the result is what a rebuild from nothing gives.
         let rowsBefore = try cli.folder.read("projections/audit.csv").filter { $0 == 0x0A }.count
-        #expect(try cli.run(["demo"]).status == 0)
+        #expect(try cli.run(["demo", "--scenario", "day"]).status == 0)
         let checkpointSeq = try JSONParser.parse(try cli.folder.read("projections/manifest.json"))["builtFromSeq"]?.intValue ?? 0
         let resumed = try cli.run(["rebuild"])
         #expect(resumed.stderr.isEmpty && resumed.stdout.contains("audit rows added after seq \(checkpointSeq)"), "\(resumed.stdout)")

@@ -9,7 +9,7 @@ import Testing
     static func demoCase() throws -> CLITestCase {
         let cli = CLITestCase()
         let seed = packageRoot().appendingPathComponent("seeds/chengdu-2007").path
-        let demo = try cli.run(["demo", "--seed", seed])
+        let demo = try cli.run(["demo", "--scenario", "day", "--reference", seed])
         #expect(demo.status == 0, "\(demo.stderr)")
         return cli
     }

@@ -1,0 +1,94 @@
+import Dispatch
+import EventLog
+import Foundation
+
+/// A log's entries, read and decoded on a second thread while the caller applies the ones before:
+/// reading an entry and parsing its data is most of the cost of folding a long log, and needs no state.
+public enum DecodedLog {
+    static let chunkEntries = 2048
+    static let chunksAhead = 8
+
+    /// Calls `body` on the calling thread with each entry from byte `start` on and its decoding, in
+    /// order, until the end or until `body` returns false. An error on either side is thrown here, after
+    /// the reading thread has stopped.
+    public static func forEach(
+        in reader: LogReader, from start: Int = 0, _ body: (LogEntry, ClearanceState.Decoded) throws -> Bool
+    ) throws {
+        let handoff = Handoff()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            defer { done.signal() }
+            var chunk: [(LogEntry, ClearanceState.Decoded)] = []
+            chunk.reserveCapacity(chunkEntries)
+            do {
+                try reader.forEachEntry(from: start) { entry in
+                    chunk.append((entry, try ClearanceState.decode(entry)))
+                    if chunk.count == chunkEntries {
+                        guard handoff.put(chunk) else { return false }
+                        chunk.removeAll(keepingCapacity: true)
+                    }
+                    return true
+                }
+                if !chunk.isEmpty { _ = handoff.put(chunk) }
+                handoff.finish(nil)
+            } catch {
+                handoff.finish(error)
+            }
+        }
+        defer {
+            handoff.cancel()
+            done.wait()
+        }
+        while let chunk = try handoff.take() {
+            for (entry, decoded) in chunk where try !body(entry, decoded) { return }
+        }
+    }
+
+    /// Chunks passed from the reading thread to the caller, a few at most waiting.
+    private final class Handoff: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var chunks: [[(LogEntry, ClearanceState.Decoded)]] = []
+        private var finished = false
+        private var cancelled = false
+        private var failure: (any Error)?
+
+        /// False once the caller has stopped taking: the reader should stop too.
+        func put(_ chunk: [(LogEntry, ClearanceState.Decoded)]) -> Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            while chunks.count >= DecodedLog.chunksAhead && !cancelled { condition.wait() }
+            guard !cancelled else { return false }
+            chunks.append(chunk)
+            condition.broadcast()
+            return true
+        }
+
+        func finish(_ error: (any Error)?) {
+            condition.lock()
+            (finished, failure) = (true, error)
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        func cancel() {
+            condition.lock()
+            cancelled = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// The next chunk; nil at the end; the reader's error once every chunk before it was taken.
+        func take() throws -> [(LogEntry, ClearanceState.Decoded)]? {
+            condition.lock()
+            defer { condition.unlock() }
+            while chunks.isEmpty && !finished { condition.wait() }
+            if !chunks.isEmpty {
+                let chunk = chunks.removeFirst()
+                condition.broadcast()
+                return chunk
+            }
+            if let failure { throw failure }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Clearance
+import EventLog
+import Foundation
+
+/// `clearance demo` (the city scenario): writes the seed city's plan, October 2007 to the end of 2008,
+/// into a new log on a simulated clock, one batch a working day, every event checked by the same rules
+/// as the CLI's; then rebuilds every projection and prints what a supervisor looks at first.
+enum CityDemo {
+    /// What the header of a demo log says about how it was made, so a second run on it can tell.
+    static let scenarioName = "chengdu-2007-plan"
+
+    static func run(directory: String, out: String, referenceFolder: String, seed: UInt64, scale: Double, labels: Labels) throws {
+        let started = MonotonicClock.now()
+        let path = LogFile.path(in: directory)
+        if FileManager.default.fileExists(atPath: path) {
+            // Never overwrite a log: show the report again if it is this demo's, refuse otherwise.
+            var header: LogEntry?
+            try LogReader(directory: directory).forEachEntry { header = $0; return false }
+            guard let data = try? header?.data(),
+                data["scenario"]?.stringValue == scenarioName, data["scenarioSeed"]?.intValue == Int(seed)
+            else {
+                throw CommandFailure("\(path) already holds a log, not this demo's (--seed \(seed)): the demo writes a new log; give another --log DIR, or move that one aside")
+            }
+            Terminal.out("\(path) already holds this demo's log (--seed \(seed)): showing it again")
+        } else {
+            try write(directory: directory, referenceFolder: referenceFolder, seed: seed, scale: scale)
+        }
+        Terminal.out(try RebuildCommand.rebuild(log: directory, into: out, asOf: nil))
+        try DemoReport(directory: directory, out: out, labels: labels).print()
+        Terminal.out("")
+        Terminal.out("done in \(Format.decimal(MonotonicClock.seconds(since: started), 1)) s")
+    }
+
+    /// Plans the scenario and records it day by day: each day's events are checked against the state the
+    /// days before left, then appended as one batch stamped that morning.
+    static func write(directory: String, referenceFolder: String, seed: UInt64, scale: Double) throws {
+        let folder = try SeedFolder(path: referenceFolder)
+        let first = Timestamp(millisecondsSinceEpoch: Int64(CityScenario.start.ordinal) * 86_400_000 + 3_600_000)
+        let (log, created) = try LogFile.create(
+            in: directory, actor: CityScenario.office, clock: .simulated(start: first),
+            data: [("seed", .string(folder.id)), ("scenario", .string(scenarioName)), ("scenarioSeed", .integer(Int(seed)))],
+            entries: try folder.events(actor: CityScenario.office, at: CityScenario.start))
+        let service = ClearanceService(directory: directory)
+        var (state, _) = try service.load()
+        var scenario = try CityScenario(reference: state.reference, seed: seed, scale: scale)
+        try scenario.build()
+        Terminal.out("created \(LogFile.path(in: directory)) on a simulated clock from \(CityScenario.start): the \(folder.id) seed, \(state.reference.unitOrder.count) units; \(Format.grouped(scenario.plan.count)) events planned")
+
+        var head = created
+        var numbers = IndexNumbers()
+        var bar = ProgressBar(label: "recording the plan day by day", total: scenario.plan.count)
+        var done = 0
+        for day in scenario.plan.days.keys.sorted() {
+            let entries = scenario.plan.days[day]!.sorted { $0.order < $1.order }.map { $0.build(&numbers) }
+            // Each working day's batch is stamped at 09:00 Chengdu time (01:00 UTC), after the head.
+            let morning = Timestamp(millisecondsSinceEpoch: Int64(day.ordinal) * 86_400_000 + 3_600_000)
+            let recorded = morning > head.recorded ? morning : head.recorded.adding(milliseconds: 1)
+            do {
+                state = try service.check(entries, on: consume state, recorded: recorded)
+            } catch let refusal as BatchRefusal {
+                throw CommandFailure("the scenario broke a rule on \(day) (a bug in the demo): \(refusal)")
+            }
+            let result = try log.append(entries, expecting: head.seq, recorded: recorded)
+            head = result.head
+            done += entries.count
+            bar.update(done)
+        }
+        bar.finish()
+        let last = try LogReader(directory: directory).lastEntry()
+        // Commands after the demo start from here instead of folding the whole log again.
+        if let last { try StateSnapshot.write(state, at: last, in: directory) }
+        Terminal.out("recorded \(Format.grouped(done)) events in \(scenario.plan.days.count) daily batches up to \(CityScenario.end); head \(head.anchor)")
+    }
+}

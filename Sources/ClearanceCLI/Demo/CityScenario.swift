@@ -1,0 +1,142 @@
+import Clearance
+import EventLog
+
+/// The seed city's plan from October 2007 to the end of 2008, as the events its people would record,
+/// planned day by day: the general office grants roles and holds the trainings; every unit sets its
+/// profile, adopts its norm (most on time, some late, a few never), registers the records of the term
+/// and clears them (mostly newest first), reviews them (some returned), publishes the proactive ones
+/// (some past the 20 working days), corrects or withdraws a few, and answers feedback and requests.
+/// Units differ: some are early and thorough, most ordinary, some late, a few stall.
+///
+/// Deterministic for a seed. Every event is meant to pass the rules; the demo checks each one.
+struct CityScenario {
+    enum Temper: CaseIterable { case thorough, ordinary, late, stalled }
+
+    /// One unit's people: a clerk, two reviewers (the second signs the second level), a publisher.
+    struct Staff {
+        let clerk, reviewer, leader, publisher: String
+    }
+
+    static let office = "office.chen"
+    static let start = Day("2007-10-08")!
+    static let end = Day("2008-12-31")!
+
+    let reference: ReferenceData
+    let calendar: WorkingCalendar
+    /// Records registered per unit are scaled by this (1: a few to a few dozen a unit).
+    let scale: Double
+    private(set) var plan = DayPlan()
+    private var random: SplitMix64
+
+    init(reference: ReferenceData, seed: UInt64, scale: Double) throws {
+        guard let calendar = try reference.calendar() else { throw CommandFailure("the seed has no working calendar") }
+        (self.reference, self.calendar, self.scale) = (reference, calendar, scale)
+        random = SplitMix64(seed: seed)
+    }
+
+    /// Plans the whole scenario; the days and their events are then in `plan`.
+    mutating func build() throws {
+        let units = reference.unitOrder
+        var tempers: [String: Temper] = [:]
+        var staff: [String: Staff] = [:]
+        for unit in units {
+            tempers[unit] = pickTemper()
+            staff[unit] = makeStaff(unit)
+        }
+        planRoles(units, staff)
+        try planMilestones(units)
+        for unit in units {
+            try UnitStory(scenario: self, unit: unit, temper: tempers[unit]!, staff: staff[unit]!).tell(into: &plan, random: &random)
+        }
+    }
+
+    private mutating func pickTemper() -> Temper {
+        switch random.next() % 100 {
+        case 0..<30: .thorough
+        case 30..<80: .ordinary
+        case 80..<95: .late
+        default: .stalled
+        }
+    }
+
+    /// Four different people: the one who classifies may not review.
+    private mutating func makeStaff(_ unit: String) -> Staff {
+        var people: [String] = []
+        while people.count < 4 {
+            let surname = CityTexts.surnames[Int(random.next() % UInt64(CityTexts.surnames.count))]
+            let given = CityTexts.givenNames[Int(random.next() % UInt64(CityTexts.givenNames.count))]
+            let person = "\(surname).\(given)@\(unit)"
+            if !people.contains(person) { people.append(person) }
+        }
+        return Staff(clerk: people[0], reviewer: people[1], leader: people[2], publisher: people[3])
+    }
+
+    /// The general office grants every unit's people their roles on the first day.
+    private mutating func planRoles(_ units: [String], _ staff: [String: Staff]) {
+        for unit in units {
+            let s = staff[unit]!
+            for (person, role) in [(s.clerk, Role.clerk), (s.reviewer, .reviewer), (s.leader, .reviewer), (s.publisher, .publisher)] {
+                plan.add(Self.start, RoleGranted(at: Self.start, person: person, role: role, units: [unit]).entry(actor: Self.office))
+            }
+        }
+        plan.add(Self.start, RoleGranted(at: Self.start, person: "auditor.sun", role: .auditor, units: []).entry(actor: Self.office))
+    }
+
+    /// The trainings of stages 1 and 5, the system (stage 3) and the portal columns (stage 7, one late).
+    private mutating func planMilestones(_ units: [String]) throws {
+        let trainings = [(1, "2007-11-02", "政府信息公开指南和目录编制培训"), (5, "2008-01-09", "政府信息公开管理系统操作培训")]
+        for (stage, day, title) in trainings {
+            let at = Day(day)!
+            plan.add(at, TrainingHeld(at: at, stage: stage, title: title, units: units.filter { reference.unitTier($0) != 3 }).entry(actor: Self.office))
+        }
+        for (stage, unit, day) in [(3, "cd-xxb", "2007-12-27"), (7, "cd-bgt", "2008-03-28"), (7, "cd-xxb", "2008-03-31"), (7, "cd-jjxxzx", "2008-04-15")] {
+            guard reference.units[unit] != nil else { continue }
+            let at = Day(day)!
+            plan.add(at, StageMilestoneReached(at: at, stage: stage, unit: unit).entry(actor: Self.office))
+        }
+    }
+
+    /// A working day from `day` on (the day itself if it is one).
+    func workingDay(onOrAfter day: Day) -> Day {
+        var day = day
+        while (try? calendar.isWorkingDay(day)) == false { day = day.advanced(by: 1) }
+        return day
+    }
+
+    func adding(_ workingDays: Int, to day: Day) -> Day {
+        (try? calendar.adding(workingDays: workingDays, to: day).due) ?? day.advanced(by: workingDays * 7 / 5)
+    }
+}
+
+/// The scenario's events by day, in the order they are recorded within a day.
+struct DayPlan {
+    private(set) var days: [Day: [PlannedEntry]] = [:]
+    private var next = 0
+
+    /// An entry to record on `day`; `build` runs when the day is recorded, in order, so it can take
+    /// the next index number.
+    mutating func add(_ day: Day, _ build: @escaping (inout IndexNumbers) -> NewEntry) {
+        days[day, default: []].append(PlannedEntry(order: next, build: build))
+        next += 1
+    }
+
+    mutating func add(_ day: Day, _ entry: NewEntry) { add(day) { _ in entry } }
+
+    var count: Int { next }
+}
+
+struct PlannedEntry {
+    let order: Int
+    let build: (inout IndexNumbers) -> NewEntry
+}
+
+/// Index numbers issued as publications are recorded: strictly in order per unit and year.
+struct IndexNumbers {
+    private var last: [String: Int] = [:]
+
+    mutating func next(for unit: String, on day: Day) -> String {
+        let serial = (last["\(unit)/\(day.year)"] ?? 0) + 1
+        last["\(unit)/\(day.year)"] = serial
+        return IndexNumber(unit: unit, year: day.year, serial: serial).description
+    }
+}

@@ -1,0 +1,197 @@
+import Clearance
+import EventLog
+
+/// One unit's part of the city scenario: its profile, its norm, the records of the term and of 2008
+/// from registration to publication, and the public's feedback and requests. How early and how
+/// thoroughly it works depends on its temper.
+struct UnitStory {
+    let scenario: CityScenario
+    let unit: String
+    let temper: CityScenario.Temper
+    let staff: CityScenario.Staff
+
+    private var name: String { scenario.reference.units[unit]?["name"]?.stringValue ?? unit }
+    private var tier: Int { scenario.reference.unitTier(unit) ?? 2 }
+
+    func tell(into plan: inout DayPlan, random: inout SplitMix64) throws {
+        var r = Dice(random: random)
+        defer { random = r.random }
+        let classes = CityTexts.classes(tier: tier)
+        setProfile(&plan, &r)
+        let normDay: Day? = switch temper {
+        case .thorough: r.day(from: "2007-10-22", to: "2007-11-12", scenario)
+        case .ordinary: r.day(from: "2007-11-05", to: r.chance(20) ? "2007-12-05" : "2007-11-20", scenario)
+        case .late: r.day(from: "2007-12-03", to: "2008-01-15", scenario)
+        case .stalled: r.chance(50) ? nil : r.day(from: "2008-02-18", to: "2008-04-30", scenario)
+        }
+        if let normDay {
+            plan.add(normDay, NormAdopted(at: normDay, unit: unit, classes: classes, feedbackDays: 15).entry(actor: staff.clerk))
+        }
+
+        // The term's records, created before the plan, are registered, then cleared newest first
+        // (the late and the stalled take them as they come), then the proactive ones published.
+        let backlog = Int((Double(tier == 3 ? r.int(3...8) : tier == 1 || scenario.reference.units[unit]?["kind"]?.stringValue == "district-government" ? r.int(18...36) : r.int(8...20)) * scenario.scale).rounded())
+        let (registerFrom, registerTo, clearFrom, clearTo): (String, String, String, String) = switch temper {
+        case .thorough: ("2007-10-22", "2007-11-30", "2007-11-15", "2007-12-24")
+        case .ordinary: ("2007-11-01", "2007-12-20", "2007-12-03", "2008-01-25")
+        case .late: ("2007-12-10", "2008-02-20", "2008-01-14", "2008-04-25")
+        case .stalled: ("2008-01-07", "2008-05-30", "2008-03-03", "2008-09-26")
+        }
+        var records: [(id: String, created: Day, registered: Day)] = []
+        for n in 0..<backlog {
+            let created = r.day(from: "2007-01-08", to: "2007-10-05", scenario)
+            records.append(("\(unit)-\(String(format: "%04d", n + 1))", created, r.day(from: registerFrom, to: registerTo, scenario)))
+        }
+        if temper != .late && temper != .stalled { records.sort { $0.created > $1.created } }
+        let clearDays = (0..<records.count).map { _ in r.day(from: clearFrom, to: clearTo, scenario) }.sorted()
+        for (n, record) in records.enumerated() {
+            let cleared = max(clearDays[n], record.registered)
+            let clears = normDay.map { cleared >= $0 } ?? false
+            let publishDelay = switch temper {
+            case .thorough: r.int(2...12)
+            case .ordinary: r.int(4...30)
+            case .late: r.int(10...45)
+            case .stalled: r.int(20...60)
+            }
+            follow(record.id, created: record.created, registered: record.registered, cleared: clears && !(temper == .stalled && r.chance(60)) ? cleared : nil,
+                publishDelay: publishDelay, classes: classes, into: &plan, &r)
+        }
+
+        // Records created in 2008, a few a month, each on its own 20-working-day clock.
+        guard normDay != nil, temper != .stalled else { return }
+        var serial = backlog
+        for month in 1...12 {
+            let count = Int((Double(tier == 3 ? r.int(0...1) : r.int(0...3)) * scenario.scale).rounded())
+            for _ in 0..<count {
+                serial += 1
+                let monthStart = Day(String(format: "2008-%02d-01", month))!
+                let created = scenario.workingDay(onOrAfter: monthStart.advanced(by: r.int(0...26)))
+                let registered = scenario.adding(r.int(0...3), to: created)
+                let cleared = scenario.adding(r.int(1...6), to: registered)
+                guard cleared <= CityScenario.end else { continue }
+                follow("\(unit)-\(String(format: "%04d", serial))", created: created, registered: registered,
+                    cleared: max(cleared, normDay!), publishDelay: r.chance(12) ? r.int(18...35) : r.int(1...8), classes: classes, into: &plan, &r)
+            }
+        }
+        planPublicContact(into: &plan, &r)
+    }
+
+    private func setProfile(_ plan: inout DayPlan, _ r: inout Dice) {
+        var values = ["office": "\(name)政务公开办公室", "address": CityTexts.address(for: name), "hours": "工作日 9:00—12:00，13:30—17:00",
+            "phone": "028-\(80_000_000 + r.int(0...9_999_999))"]
+        if temper != .late && temper != .stalled {
+            values["fax"] = "028-\(80_000_000 + r.int(0...9_999_999))"
+            values["email"] = "gkb@\(unit).chengdu.gov.cn"
+        }
+        let day = r.day(from: "2007-10-09", to: temper == .stalled ? "2008-03-31" : "2007-11-30", scenario)
+        plan.add(day, UnitProfileSet(at: day, unit: unit, values: values).entry(actor: staff.clerk))
+    }
+
+    /// One record from registration on: classified on `cleared` (if it is cleared at all), reviewed
+    /// (sometimes returned and classified again), approved at every level its class asks for,
+    /// published `publishDelay` working days later if proactive, and now and then corrected or withdrawn.
+    private func follow(
+        _ id: String, created: Day, registered: Day, cleared: Day?, publishDelay: Int, classes: [NormAdopted.ContentClass],
+        into plan: inout DayPlan, _ r: inout Dice
+    ) {
+        let contentClass = classes[r.int(0...(classes.count - 1))]
+        let title = CityTexts.title(unit: name, tier: tier, contentClass: contentClass.id, year: created.year, pick: r.int(0...999))
+        plan.add(registered, RecordRegistered(
+            at: registered, record: id, unit: unit, title: title, documentNumber: r.chance(40) ? "\(CityTexts.abbreviation(name))〔\(created.year)〕\(r.int(1...180))号" : nil,
+            created: created, summary: r.chance(30) ? "本件涉及\(contentClass.name)事项，供公众查阅。" : "", term: "2007-2011"
+        ).entry(actor: staff.clerk))
+        guard let cleared else { return }
+        let roll = r.int(0...99)
+        let disclosure: Disclosure = roll < 72 ? .proactive : roll < 94 ? .onRequest : .exempt
+        let basis = disclosure == .exempt ? ["commercial-secret", "personal-privacy", "personal-privacy", "state-secret"][r.int(0...3)] : nil
+        let classified = RecordClassified(
+            at: cleared, record: id, contentClass: contentClass.id, keyItem: contentClass.keyItems.first, disclosure: disclosure, basis: basis)
+        plan.add(cleared, classified.entry(actor: staff.clerk))
+        var day = scenario.adding(r.int(1...3), to: cleared)
+        if r.chance(7) {
+            plan.add(day, RecordReviewed(
+                at: day, record: id, level: 1, secrecy: .passed, accuracy: .failed, outcome: .returned, note: CityTexts.returnNotes[r.int(0...2)]
+            ).entry(actor: staff.reviewer))
+            day = scenario.adding(r.int(2...5), to: day)
+            plan.add(day, RecordClassified(at: day, record: id, contentClass: contentClass.id, keyItem: contentClass.keyItems.first, disclosure: disclosure, basis: basis)
+                .entry(actor: staff.clerk))
+            day = scenario.adding(r.int(1...3), to: day)
+        }
+        for level in 1...contentClass.reviewLevels {
+            if level == 2 { day = scenario.adding(r.int(1...2), to: day) }
+            plan.add(day, RecordReviewed(at: day, record: id, level: level, secrecy: .passed, accuracy: .passed, outcome: .approved)
+                .entry(actor: level == 1 ? staff.reviewer : staff.leader))
+        }
+        guard disclosure == .proactive else { return }
+        let published = scenario.adding(publishDelay, to: day)
+        guard published <= CityScenario.end else { return }
+        let unit = unit, publisher = staff.publisher
+        plan.add(published) { numbers in
+            RecordPublished(at: published, record: id, indexNumber: numbers.next(for: unit, on: published), channel: "portal").entry(actor: publisher)
+        }
+        let after = scenario.adding(r.int(5...40), to: published)
+        guard after <= CityScenario.end else { return }
+        if r.chance(2) {
+            plan.add(after, RecordCorrected(at: after, record: id, title: title + "（修订）", reason: "原标题文号有误").entry(actor: staff.clerk))
+        } else if r.chance(1) {
+            plan.add(after, RecordWithdrawn(at: after, record: id, reason: "该文件已被新文件替代").entry(actor: staff.publisher))
+        }
+    }
+
+    /// Feedback and requests in 2008: most answered in time, a few late, a few still open at the end.
+    private func planPublicContact(into plan: inout DayPlan, _ r: inout Dice) {
+        let feedbackCount = tier == 3 ? r.int(0...1) : r.int(0...3)
+        for n in 0..<feedbackCount {
+            let received = r.day(from: "2008-02-01", to: "2008-12-10", scenario)
+            let id = "FB-\(unit)-\(n + 1)"
+            plan.add(received, FeedbackReceived(at: received, feedback: id, unit: unit, text: CityTexts.feedback[r.int(0...3)]).entry(actor: staff.clerk))
+            guard !r.chance(5) else { continue }
+            let answered = scenario.adding(r.chance(10) ? r.int(16...30) : r.int(2...14), to: received)
+            if answered <= CityScenario.end {
+                plan.add(answered, FeedbackAnswered(at: answered, feedback: id, answer: "感谢来信，已按意见处理并在门户网站更新。").entry(actor: staff.clerk))
+            }
+        }
+        let requestCount = tier == 3 ? r.int(0...1) : r.int(0...4)
+        for n in 0..<requestCount {
+            let received = r.day(from: "2008-05-05", to: "2008-12-26", scenario)
+            let id = "YS-\(unit)-\(n + 1)"
+            plan.add(received, RequestReceived(at: received, request: id, unit: unit, applicant: CityTexts.applicant(r.int(0...99)), description: CityTexts.requestTopics[r.int(0...3)])
+                .entry(actor: staff.clerk))
+            var day = received
+            if r.chance(10) {
+                day = scenario.adding(r.int(1...3), to: day)
+                plan.add(day, RequestStep(kind: .correctionAsked, at: day, request: id, note: "请补充所需信息的名称或文号").entry(actor: staff.clerk))
+                day = scenario.adding(r.int(2...8), to: day)
+                plan.add(day, RequestStep(kind: .corrected, at: day, request: id).entry(actor: staff.clerk))
+            }
+            // 15 working days, or 30 once extended (the extension comes before the answer); a few late.
+            var answeredAfter = r.chance(8) ? r.int(16...27) : r.int(3...15)
+            if r.chance(12) {
+                let extended = scenario.adding(r.int(10...14), to: day)
+                plan.add(extended, RequestStep(kind: .extended, at: extended, request: id, approvedBy: staff.leader, note: "需征求第三方意见").entry(actor: staff.clerk))
+                answeredAfter = r.chance(8) ? r.int(31...42) : r.int(16...30)
+            }
+            let answered = scenario.adding(answeredAfter, to: day)
+            guard answered <= CityScenario.end else { continue }
+            plan.add(answered, RequestStep(kind: .answered, at: answered, request: id, outcome: CityTexts.outcome(r.int(0...99))).entry(actor: staff.clerk))
+        }
+    }
+}
+
+/// The scenario's random choices, from one generator.
+struct Dice {
+    var random: SplitMix64
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(random.next() % UInt64(range.count))
+    }
+
+    /// True `percent` times in a hundred.
+    mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
+
+    /// A working day between two dates.
+    mutating func day(from: String, to: String, _ scenario: CityScenario) -> Day {
+        let (a, b) = (Day(from)!, Day(to)!)
+        return scenario.workingDay(onOrAfter: a.advanced(by: int(0...max(0, a.distance(to: b)))))
+    }
+}

@@ -1,0 +1,65 @@
+import Clearance
+import EventLog
+
+extension AuditTrail {
+    /// What a row needs from an entry itself, before the state is consulted: read from the event the
+    /// fold decoded anyway, so the data is parsed once; types outside the catalogue are read from
+    /// their data as it stands.
+    struct Facts {
+        var record: String?
+        var request: String?
+        var feedback: String?
+        var unit: String?
+        var person: String?
+        var id: String?
+        var at: String?
+        /// Flags that need no state: an exemption and its basis, a return, a correction or withdrawal.
+        var flags: [String] = []
+
+        /// The row's subject: the record, request, feedback, unit, person or id it is about.
+        var subject: String { record ?? request ?? feedback ?? unit ?? person ?? id ?? "" }
+
+        init(_ entry: LogEntry, _ decoded: ClearanceState.Decoded) {
+            switch decoded {
+            case .event(let event): self.init(event)
+            case .reference(let data): self.init(data: data)
+            case .header, .other: self.init(data: (try? entry.data()) ?? .object([]))
+            }
+        }
+
+        private init(data: JSONValue) {
+            (record, request, feedback) = (data["record"]?.stringValue, data["request"]?.stringValue, data["feedback"]?.stringValue)
+            (unit, person, id, at) = (data["unit"]?.stringValue, data["person"]?.stringValue, data["id"]?.stringValue, data["at"]?.stringValue)
+        }
+
+        private init(_ event: ClearanceEvent) {
+            at = event.at.description
+            switch event {
+            case .recordRegistered(let e): (record, unit) = (e.record, e.unit)
+            case .recordClassified(let e):
+                record = e.record
+                if e.disclosure == .exempt { flags.append("exempt: \(e.basis ?? "no basis")") }
+            case .recordReviewed(let e):
+                record = e.record
+                if e.outcome == .returned { flags.append("returned: \(e.note ?? "")") }
+            case .recordPublished(let e): record = e.record
+            case .recordWithdrawn(let e):
+                record = e.record
+                flags.append("withdrawn after publication: \(e.reason)")
+            case .recordCorrected(let e):
+                record = e.record
+                flags.append("corrected after publication: \(e.reason)")
+            case .roleGranted(let e): person = e.person
+            case .roleRevoked(let e): person = e.person
+            case .normAdopted(let e): unit = e.unit
+            case .unitProfileSet(let e): unit = e.unit
+            case .stageMilestoneReached(let e): unit = e.unit
+            case .trainingHeld: break
+            case .feedbackReceived(let e): (feedback, unit, record) = (e.feedback, e.unit, e.record)
+            case .feedbackAnswered(let e): feedback = e.feedback
+            case .requestReceived(let e): (request, unit) = (e.request, e.unit)
+            case .requestStep(let e): request = e.request
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Clearance
+import EventLog
+import Foundation
+import Testing
+
+/// The README's main job: the seed city's plan replayed. Run at a fifth of the default volume of
+/// records (every unit still takes part), so the suite stays quick on the debug build.
+@Suite struct CityDemoTests {
+    static let reference = packageRoot().appendingPathComponent("seeds/chengdu-2007").path
+
+    static func demo(seed: Int) throws -> (CLITestCase, String) {
+        let cli = CLITestCase()
+        let outcome = try cli.run(["demo", "--reference", reference, "--scale", "0.2", "--seed", String(seed)])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        return (cli, outcome.stdout)
+    }
+
+    @Test func theSameSeedWritesTheSameLogByteForByte() throws {
+        let (first, printed) = try Self.demo(seed: 7)
+        let (second, _) = try Self.demo(seed: 7)
+        let (other, _) = try Self.demo(seed: 8)
+        #expect(try first.logBytes() == second.logBytes())
+        #expect(try first.logBytes() != other.logBytes())
+        let header = try #require(try LogReader(directory: first.folder.file("event-log")).entries().first)
+        let data = try header.data()
+        #expect(data["clock"]?.stringValue == "simulated" && data["scenarioSeed"]?.intValue == 7)
+        #expect(header.recorded.iso8601 == "2007-10-08T01:00:00.000Z")
+        #expect(printed.contains("verify: ") && printed.contains("progress.html"))
+
+        // Run again on its own log, it shows the report again and appends nothing; on another log it refuses.
+        let before = try first.logBytes()
+        let again = try first.run(["demo", "--reference", Self.reference, "--scale", "0.2", "--seed", "7"])
+        #expect(again.status == 0 && again.stdout.contains("already holds this demo's log"))
+        #expect(try first.logBytes() == before)
+        let refused = try first.run(["demo", "--reference", Self.reference, "--seed", "9"])
+        #expect(refused.status == 1 && refused.stderr.contains("already holds a log, not this demo's"))
+        #expect(try first.logBytes() == before)
+    }
+
+    /// Replays the demo's log batch by batch through the rules, apart from the demo's own code: every
+    /// event is accepted, and the scenario has the full range of what happens.
+    @Test func everyEventPassesTheRulesAndTheScenarioHasTheFullRange() throws {
+        let (cli, _) = try Self.demo(seed: 11)
+        let directory = cli.folder.file("event-log")
+        let service = ClearanceService(directory: directory)
+        var state = ClearanceState()
+        var batch: [LogEntry] = []
+        var types: [String: Int] = [:]
+        var checkedBatches = 0
+        try LogReader(directory: directory).forEachEntry { entry in
+            batch.append(entry)
+            types[entry.type, default: 0] += 1
+            guard entry.seq == entry.batchEnd else { return true }
+            if batch.first?.seq != 1 {  // the first batch is the header and the seed
+                let entries = batch.map { NewEntry(actor: $0.actor, type: $0.type, data: (try? $0.data()) ?? .null) }
+                do { _ = try service.check(entries, on: state, recorded: entry.recorded) } catch {
+                    Issue.record("batch ending at seq \(entry.seq) is refused: \(error)")
+                }
+                checkedBatches += 1
+            }
+            for item in batch { try state.apply(item) }
+            batch.removeAll()
+            return true
+        }
+        #expect(checkedBatches > 300)
+        for type in [
+            "role.granted", "unit.profile-set", "norm.adopted", "training.held", "stage.milestone-reached", "record.registered",
+            "record.classified", "record.reviewed", "record.published", "record.corrected", "record.withdrawn", "feedback.received",
+            "feedback.answered", "request.received", "request.correction-asked", "request.corrected", "request.extended", "request.answered",
+        ] {
+            #expect((types[type] ?? 0) > 0, "the scenario has no \(type)")
+        }
+        let records = state.records.all.values
+        #expect(records.contains { $0.lastReturn != nil }, "some reviews are returned")
+        #expect(records.contains { $0.classification?.disclosure == .exempt && $0.classification?.basis != nil })
+        #expect(records.contains { $0.classification == nil }, "some units stall")
+        #expect(Set(state.roles.keys).count > 3 * 909, "people, not one super-user")
+    }
+
+    /// What the demo prints agrees with itself and with the projections: the request table balances,
+    /// and the past-deadline counts are the funnel's.
+    @Test func theNumbersAreConsistent() throws {
+        let (cli, printed) = try Self.demo(seed: 5)
+        let line = try #require(printed.split(separator: "\n").first { $0.hasPrefix("Requests in 2008:") })
+        let numbers = line.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.filter { $0 != 2008 }
+        try #require(numbers.count == 4)
+        #expect(numbers[0] + numbers[1] == numbers[2] + numbers[3], "\(line)")
+        #expect(numbers[0] > 0 && numbers[2] > 0)
+
+        let funnel = try JSONParser.parse(try cli.run(["progress", "--funnel", "--date", "2008-12-31", "--json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        let units = try #require(funnel["units"]?.arrayValue)
+        func total(_ key: String) -> Int { units.compactMap { $0[key]?.intValue }.reduce(0, +) }
+        #expect(total("registered") >= total("classified") && total("classified") >= total("approved") && total("approved") >= total("published"))
+        let reported = try #require(printed.split(separator: "\n").first { $0.contains("publications past 20 working days") })
+        let count = Int(reported.split(separator: " ").first { !$0.isEmpty }?.replacingOccurrences(of: ",", with: "") ?? "")
+        #expect(count == total("latePublications"), "\(reported)")
+
+        let progress = try JSONParser.parse(try cli.run(["progress", "--date", "2008-03-31", "--as-of", "2008-03-31", "--json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        for stage in progress["stages"]?.arrayValue ?? [] {
+            let counts = stage["counts"]?.objectValue?.compactMap { $0.value.intValue }.reduce(0, +)
+            #expect(counts == stage["units"]?.intValue)
+        }
+    }
+}
