@@ -9,6 +9,8 @@ struct RebuildBenchmark {
     let runs: Int
     let directory: String
     let seed: String
+    /// The `sqlite3` program, to run the same loads and aggregations on the same log; nil: no comparison.
+    let sqlite: String?
 
     func run() throws -> [LogBenchmark.Row] {
         let folder = try SeedFolder(path: seed)
@@ -37,22 +39,32 @@ struct RebuildBenchmark {
         try? FileManager.default.removeItem(atPath: out)
         let full = try timed(["rebuild", "--out", out])
         let warm = try timed(["rebuild", "--out", out])
-        let busiest = state.reference.unitOrder.first ?? "cd"
+        // Every city department registers as much as any other: take the first.
+        let busiest = state.reference.unitOrder.first {
+            state.reference.unitTier($0) == 1 && state.reference.units[$0]?["kind"]?.stringValue == "department"
+        } ?? "cd"
         let queries = try (1...runs).map { _ in try timed(["catalogue", busiest, "--format", "json"]).ms }.sorted()
         let progress = try timed(["progress", "--json"])
         let mb = { (bytes: Int) in "\(Format.decimal(Double(bytes) / 1_048_576, 0)) MB" }
-        return [
+        var rows = [
             LogBenchmark.Row(
                 name: "full rebuild of every projection", value: "\(Format.grouped(Int(Double(entries) / full.ms * 1000))) entries/s",
-                detail: "\(Format.decimal(full.ms / 1000, 1)) s for \(Format.grouped(entries)) entries (\(mb(size))), peak memory \(mb(full.peak))"),
+                detail: "\(Format.decimal(full.ms / 1000, 1)) s for \(Format.grouped(entries)) entries (\(mb(size))), peak memory \(mb(full.peak))",
+                comparable: .init(key: "load every entry (clearance: full rebuild of every projection)", number: Double(entries) / full.ms * 1000, higherIsBetter: true)),
             LogBenchmark.Row(
                 name: "rebuild again, checkpoint warm, nothing new", value: "\(Format.decimal(warm.ms, 0)) ms", detail: "peak memory \(mb(warm.peak))"),
             LogBenchmark.Row(
                 name: "query with the checkpoint warm: one catalogue", value: "median \(Format.decimal(queries[queries.count / 2], 1)) ms",
-                detail: "catalogue \(busiest) --format json, max \(Format.decimal(queries.last!, 1)) ms over \(runs) runs, process start included"),
+                detail: "catalogue \(busiest) --format json, max \(Format.decimal(queries.last!, 1)) ms over \(runs) runs, process start included",
+                comparable: .init(key: "one unit's catalogue (clearance: catalogue, warm)", number: queries[queries.count / 2], higherIsBetter: false)),
             LogBenchmark.Row(
                 name: "query with the checkpoint warm: progress", value: "\(Format.decimal(progress.ms, 0)) ms",
-                detail: "every unit's stages, peak memory \(mb(progress.peak))"),
+                detail: "every unit's stages, peak memory \(mb(progress.peak))",
+                comparable: .init(key: "count per unit over every entry (clearance: progress, warm)", number: progress.ms, higherIsBetter: false)),
         ]
+        if let sqlite {
+            rows += try SQLiteComparison.projections(program: sqlite, logPath: LogFile.path(in: directory), unit: busiest, directory: directory + "/..")
+        }
+        return rows
     }
 }

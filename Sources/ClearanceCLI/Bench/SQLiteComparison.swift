@@ -23,7 +23,7 @@ struct SQLiteComparison {
         let bulkScript = directory + "/bulk.sql"
         try script.write(toFile: bulkScript, atomically: false, encoding: .utf8)
         script = ""
-        var seconds = try time(program, database, bulkScript)
+        var seconds = try Self.time(program, database, bulkScript)
         var rows = [LogBenchmark.Row(
             name: "sqlite3: one transaction of inserts",
             value: "\(Format.grouped(Int(Double(events) / seconds))) events/s",
@@ -34,7 +34,7 @@ struct SQLiteComparison {
         for i in 0..<singleInserts { singles += insert(generator.next(i), seq: events + i + 1) }
         let singleScript = directory + "/single.sql"
         try singles.write(toFile: singleScript, atomically: false, encoding: .utf8)
-        seconds = try time(program, database, singleScript)
+        seconds = try Self.time(program, database, singleScript)
         rows.append(LogBenchmark.Row(
             name: "sqlite3: one insert per transaction (WAL, FULL)",
             value: "mean \(Format.decimal(seconds / Double(singleInserts) * 1e6, 0)) µs",
@@ -45,7 +45,7 @@ struct SQLiteComparison {
 
         let queryScript = directory + "/query.sql"
         try "SELECT type, count(*), sum(length(data)) FROM events GROUP BY type;\n".write(toFile: queryScript, atomically: false, encoding: .utf8)
-        seconds = try time(program, database, queryScript)
+        seconds = try Self.time(program, database, queryScript)
         rows.append(LogBenchmark.Row(
             name: "sqlite3: read every row (GROUP BY type)",
             value: "\(Format.grouped(Int(Double(events + singleInserts) / seconds))) rows/s",
@@ -61,7 +61,7 @@ struct SQLiteComparison {
     }
 
     /// Runs `sqlite3 DATABASE < SCRIPT` and returns the wall time in seconds.
-    private func time(_ program: String, _ database: String, _ scriptPath: String) throws -> Double {
+    static func time(_ program: String, _ database: String, _ scriptPath: String) throws -> Double {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = [database]

@@ -1,66 +1,79 @@
 import EventLog
 import Foundation
 
-/// `clearance bench log`: generates a log and measures append, verify and decode on it.
+/// `clearance bench`: generates its data and measures what the project tracks, each suite on its own
+/// log: the log (bulk append, durable append, verify, decode), the domain (`record register` end to end
+/// on a big log) and the projections (a full rebuild of a city-sized log, then queries with the
+/// checkpoint warm). With `--vs-sqlite`, the same loads and aggregations in the `sqlite3` program.
 enum BenchCommand {
+    static let suites = ["log", "domain", "rebuild"]
+
     static let spec = CommandSpec(
         name: "bench",
-        summary: "measure the log (append, verify, decode; optionally vs sqlite3), the domain (record register on a big log) or the projections (rebuild and queries on a city-sized log)",
-        positionals: [.init(name: "SUITE", help: "log (the default) | domain | rebuild", optional: true)],
+        summary: "measure everything (or one SUITE): append, verify, decode; record register end to end; rebuild and queries on a city-sized log; optionally vs sqlite3",
+        positionals: [.init(name: "SUITE", help: "all (the default) | log | domain | rebuild", optional: true)],
         options: [
-            .value("--events", "N", "events in the generated log (default 1000000)"),
-            .value("--batch", "N", "events per batch in the bulk append (default 10000)"),
-            .value("--singles", "N", "durable single appends to time (default 1000)"),
-            .value("--dir", "DIR", "where to build the data (default: a new temporary directory, removed after)"),
-            .flag("--vs-sqlite", "log: run the same loads in the sqlite3 program and print each ratio"),
+            .value("--events", "N", "events in each generated log (default 1,000,000 for log and domain, 5,000,000 for rebuild)"),
+            .value("--batch", "N", "log: events per batch in the bulk append (default 10000)"),
+            .value("--singles", "N", "log: durable single appends to time (default 1000)"),
             .value("--runs", "N", "domain, rebuild: timed runs of the command measured (default 20)"),
             .value("--seed", "DIR", "domain, rebuild: the seed folder (default seeds/chengdu-2007)"),
+            .value("--dir", "DIR", "where to build the data (default: a new temporary directory, removed after)"),
+            .flag("--vs-sqlite", "log, rebuild: the same loads and aggregations in the sqlite3 program, with each ratio"),
         ],
-        discussion: "Build with 'swift build -c release' (or 'swift run -c release clearance bench') for real figures.")
+        discussion: "Build with 'swift build -c release' (or 'swift run -c release clearance bench') for real figures. All suites take several minutes.")
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
-        let suite = arguments.positional(0) ?? "log"
-        guard ["log", "domain", "rebuild"].contains(suite) else {
-            throw UsageError("unknown benchmark suite '\(suite)' (available: log, domain, rebuild)", command: spec.name)
+        let suite = arguments.positional(0) ?? "all"
+        guard suite == "all" || suites.contains(suite) else {
+            throw UsageError("unknown benchmark suite '\(suite)' (available: all, \(suites.joined(separator: ", ")))", command: spec.name)
         }
-        let events = try arguments.integer("--events", in: 1...100_000_000, command: spec.name) ?? 1_000_000
+        let events = try arguments.integer("--events", in: 1...100_000_000, command: spec.name)
         let batch = try arguments.integer("--batch", in: 1...LogFile.maximumBatchEntries, command: spec.name) ?? 10_000
         let singles = try arguments.integer("--singles", in: 1...1_000_000, command: spec.name) ?? 1000
+        let runs = try arguments.integer("--runs", in: 1...1000, command: spec.name) ?? 20
+        let seed = arguments.value("--seed") ?? "seeds/chengdu-2007"
         let ownsDirectory = arguments.value("--dir") == nil
         let directory = arguments.value("--dir") ?? NSTemporaryDirectory() + "clearance-bench-\(getpid())"
         defer { if ownsDirectory { try? FileManager.default.removeItem(atPath: directory) } }
-        let logDirectory = directory + "/log"
-        if FileManager.default.fileExists(atPath: LogFile.path(in: logDirectory)) {
-            throw CommandFailure("\(logDirectory) already holds a log: give an empty --dir")
+        for name in suites where FileManager.default.fileExists(atPath: LogFile.path(in: "\(directory)/\(name)/log")) {
+            throw CommandFailure("\(directory)/\(name)/log already holds a log: give an empty --dir")
+        }
+        var sqlite: String?
+        if arguments.has("--vs-sqlite") {
+            sqlite = SQLiteComparison.programPath
+            if sqlite == nil { Terminal.note("sqlite3 is not installed: the comparison is skipped") }
         }
 
-        Terminal.out("clearance bench \(suite): \(Format.grouped(events)) events, \(machineSummary())")
-        if suite == "domain" || suite == "rebuild" {
-            let runs = try arguments.integer("--runs", in: 1...1000, command: spec.name) ?? 20
-            let seed = arguments.value("--seed") ?? "seeds/chengdu-2007"
-            let rows = suite == "domain"
-                ? try DomainBenchmark(events: events, runs: runs, directory: logDirectory, seed: seed).run()
-                : try RebuildBenchmark(events: events, runs: runs, directory: logDirectory, seed: seed).run()
-            let layout = TextTable([("MEASURE", 48), ("RESULT", 22), ("DETAIL", 0)])
-            Terminal.out(layout.headerLine)
-            for row in rows { Terminal.out(layout.line([row.name, row.value, row.detail])) }
-            return
-        }
-        let (rows, lineBytes) = try LogBenchmark(events: events, batchSize: batch, singleAppends: singles, directory: logDirectory).run()
-        Terminal.out("mean stored line: \(lineBytes) bytes")
-        var table = rows
-        if arguments.has("--vs-sqlite") {
-            if let program = SQLiteComparison.programPath {
-                let sqlite = try SQLiteComparison(events: events, singleInserts: singles, directory: directory).run(program: program)
-                table += sqlite
-            } else {
-                Terminal.note("sqlite3 is not installed: the comparison is skipped")
+        Terminal.out("clearance bench \(suite): \(machineSummary()), \(Timestamp.now().iso8601.prefix(10))")
+        var ours: [LogBenchmark.Row] = []
+        var theirs: [LogBenchmark.Row] = []
+        for name in suites where suite == "all" || suite == name {
+            let folder = "\(directory)/\(name)"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            switch name {
+            case "log":
+                let count = events ?? 1_000_000
+                let (rows, lineBytes) = try LogBenchmark(events: count, batchSize: batch, singleAppends: singles, directory: folder + "/log").run()
+                Terminal.out("log: \(Format.grouped(count)) events, mean stored line \(lineBytes) bytes")
+                ours += rows
+                if let sqlite { theirs += try SQLiteComparison(events: count, singleInserts: singles, directory: folder).run(program: sqlite) }
+            case "domain":
+                let count = events ?? 1_000_000
+                Terminal.out("domain: \(Format.grouped(count)) domain events")
+                ours += try DomainBenchmark(events: count, runs: runs, directory: folder + "/log", seed: seed).run()
+            default:
+                let count = events ?? 5_000_000
+                Terminal.out("rebuild: a city's clearance of \(Format.grouped(count)) events")
+                let rows = try RebuildBenchmark(events: count, runs: runs, directory: folder + "/log", seed: seed, sqlite: sqlite).run()
+                ours += rows.filter { !$0.name.hasPrefix("sqlite3") }
+                theirs += rows.filter { $0.name.hasPrefix("sqlite3") }
             }
         }
         let layout = TextTable([("MEASURE", 48), ("RESULT", 22), ("DETAIL", 0)])
         Terminal.out(layout.headerLine)
-        for row in table { Terminal.out(layout.line([row.name, row.value, row.detail])) }
-        printRatios(ours: rows, sqlite: Array(table.dropFirst(rows.count)))
+        for row in ours + theirs { Terminal.out(layout.line([row.name, row.value, row.detail])) }
+        printRatios(ours: ours, sqlite: theirs)
     }
 
     /// For each load both ran: how many times better clearance did (below 1: sqlite3 did better).

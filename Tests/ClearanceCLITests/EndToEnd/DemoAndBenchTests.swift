@@ -142,6 +142,30 @@ enum JSONParserProbe {
         let domain = try cli.run(["bench", "domain", "--events", "12000", "--runs", "3", "--seed", seed, "--dir", cli.folder.file("bench-domain")])
         #expect(domain.status == 0, "\(domain.stderr)")
         #expect(domain.stdout.contains("record register, end to end"))
-        #expect(FileManager.default.fileExists(atPath: cli.folder.file("bench-domain/log/state.snapshot")))
+        #expect(FileManager.default.fileExists(atPath: cli.folder.file("bench-domain/domain/log/state.snapshot")))
+    }
+
+    /// Every suite in one command, on small logs; with sqlite3 installed, its side and the ratios too.
+    @Test func everySuiteRunsInOneCommand() throws {
+        let cli = CLITestCase()
+        let seed = packageRoot().appendingPathComponent("seeds/chengdu-2007").path
+        let outcome = try cli.run(["bench", "--events", "20000", "--singles", "20", "--runs", "2", "--seed", seed, "--vs-sqlite", "--dir", cli.folder.file("all")])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        for row in ["bulk append", "verify", "record register, end to end", "full rebuild of every projection", "query with the checkpoint warm: one catalogue"] {
+            #expect(outcome.stdout.contains(row), "missing \(row)")
+        }
+        if SQLiteProgram.installed {
+            #expect(outcome.stdout.contains("sqlite3: GROUP BY unit, type over every entry"))
+            #expect(outcome.stdout.contains("count per unit over every entry (clearance: progress, warm): "))
+        }
+    }
+}
+
+/// Whether the `sqlite3` program is on the PATH (the comparison is skipped without it).
+enum SQLiteProgram {
+    static var installed: Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/sqlite3")
+        }
     }
 }
