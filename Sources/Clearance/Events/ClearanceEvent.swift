@@ -15,6 +15,7 @@ public enum ClearanceEvent: Sendable, Equatable {
     case unitProfileSet(UnitProfileSet)
     case stageMilestoneReached(StageMilestoneReached)
     case trainingHeld(TrainingHeld)
+    case serviceGuideFiled(ServiceGuideFiled)
     case feedbackReceived(FeedbackReceived)
     case feedbackAnswered(FeedbackAnswered)
     case requestReceived(RequestReceived)
@@ -35,6 +36,7 @@ public enum ClearanceEvent: Sendable, Equatable {
         case UnitProfileSet.type: return .unitProfileSet(try UnitProfileSet(data: data))
         case StageMilestoneReached.type: return .stageMilestoneReached(try StageMilestoneReached(data: data))
         case TrainingHeld.type: return .trainingHeld(try TrainingHeld(data: data))
+        case ServiceGuideFiled.type: return .serviceGuideFiled(try ServiceGuideFiled(data: data))
         case FeedbackReceived.type: return .feedbackReceived(try FeedbackReceived(data: data))
         case FeedbackAnswered.type: return .feedbackAnswered(try FeedbackAnswered(data: data))
         case RequestReceived.type: return .requestReceived(try RequestReceived(data: data))
@@ -58,6 +60,7 @@ public enum ClearanceEvent: Sendable, Equatable {
         case .unitProfileSet(let e): return e.at
         case .stageMilestoneReached(let e): return e.at
         case .trainingHeld(let e): return e.at
+        case .serviceGuideFiled(let e): return e.at
         case .feedbackReceived(let e): return e.at
         case .feedbackAnswered(let e): return e.at
         case .requestReceived(let e): return e.at

@@ -21,6 +21,8 @@ public struct ReferenceData: Sendable {
     public private(set) var ruleSets: [String: JSONValue] = [:]
     /// The reply outcome rows a request can be answered with.
     public private(set) var outcomeRows: Set<String> = []
+    /// The sectors of public enterprises and institutions, with their Chinese names, as declared.
+    public private(set) var sectors: [(id: String, name: String)] = []
 
     public init() {}
 
@@ -55,6 +57,10 @@ public struct ReferenceData: Sendable {
             if let id = data["id"]?.stringValue { ruleSets[id] = data }
         case ReferenceEventType.requestOutcomesDeclared:
             outcomeRows = Set((data["rows"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue })
+        case ReferenceEventType.sectorsDeclared:
+            sectors = (data["sectors"]?.arrayValue ?? []).compactMap { item in
+                item["id"]?.stringValue.map { ($0, item["zh"]?.stringValue ?? $0) }
+            }
         default:
             break
         }

@@ -29,6 +29,7 @@ public struct ClearanceRules {
             try requireGeneralOffice("record trainings")
             try stage(e.stage)
             for u in e.units { _ = try unit(u) }
+        case .serviceGuideFiled(let e): try checkServiceGuideFiled(e)
         case .recordRegistered(let e): try checkRegistered(e)
         case .recordClassified(let e): try checkClassified(e)
         case .recordReviewed(let e): try checkReviewed(e)

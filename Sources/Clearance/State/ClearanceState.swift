@@ -13,6 +13,8 @@ public struct ClearanceState: Sendable {
     public internal(set) var feedback: [String: FeedbackState] = [:]
     public internal(set) var requests: [String: RequestState] = [:]
     public internal(set) var milestones: [Int: [String: Day]] = [:]
+    /// Service guides of public enterprises, by the department that filed them, in the order filed.
+    public internal(set) var serviceGuides: [String: [ServiceGuideFiled]] = [:]
     public internal(set) var seq = 0
 
     public init() {}
@@ -75,6 +77,8 @@ public struct ClearanceState: Sendable {
             // A training is the milestone of its stage for the units responsible for it.
             let responsible = reference.stages[e.stage]?["responsible"]?.arrayValue?.compactMap(\.stringValue) ?? []
             for unit in responsible { milestones[e.stage, default: [:]][unit] = e.at }
+        case .serviceGuideFiled(let e):
+            serviceGuides[e.unit, default: []].append(e)
         case .recordRegistered(let e):
             records[e.record] = RecordState(e, by: actor)
         case .recordClassified(let e):
@@ -175,6 +179,6 @@ public enum ClearanceCatalogue {
     public static let types: Set<String> = Set([
         RecordRegistered.type, RecordClassified.type, RecordReviewed.type, RecordPublished.type, RecordWithdrawn.type,
         RecordCorrected.type, RoleGranted.type, RoleRevoked.type, NormAdopted.type, UnitProfileSet.type,
-        StageMilestoneReached.type, TrainingHeld.type, FeedbackReceived.type, FeedbackAnswered.type, RequestReceived.type,
+        StageMilestoneReached.type, TrainingHeld.type, ServiceGuideFiled.type, FeedbackReceived.type, FeedbackAnswered.type, RequestReceived.type,
     ]).union(RequestStep.Kind.allCases.map(\.rawValue))
 }

@@ -10,7 +10,7 @@ enum DemoCommand {
         summary: "the seed city's plan, October 2007 to the end of 2008, replayed through every rule into a new log; projections rebuilt; what a supervisor looks at first",
         options: [
             .value("--seed", "N", "the scenario's random seed (default 2007): the same seed writes the same log, byte for byte"),
-            .value("--scale", "X", "records per unit, times X (default 1, a few to a few dozen a unit)"),
+            .value("--scale", "N|city", "about N records in all (default: about 23,000, a few to a few dozen a unit and year), or city: at least 5,000,000 events, for benchmarks"),
             .value("--out", "DIR", "where the projections go (default ./projections)"),
             .value("--reference", "DIR", "the seed folder of reference data (default seeds/chengdu-2007)"),
             .value("--scenario", "NAME", "city (the default), or day: a day in three units, with three writers at once and a tampered copy caught"),
@@ -23,18 +23,22 @@ enum DemoCommand {
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         let reference = arguments.value("--reference") ?? "seeds/chengdu-2007"
         let seed = try arguments.integer("--seed", in: 0...Int(Int32.max), command: spec.name) ?? 2007
-        var scale = 1.0
+        var size = CityDemo.Size.standard
         if let text = arguments.value("--scale") {
-            guard let value = Double(text), value > 0, value <= 1000 else {
-                throw UsageError("--scale takes a number above 0 and at most 1000, not '\(text)'", command: spec.name)
+            if text == "city" {
+                size = .city
+            } else {
+                guard let records = Int(text), (100...10_000_000).contains(records) else {
+                    throw UsageError("--scale takes city or a number of records from 100 to 10000000, not '\(text)'", command: spec.name)
+                }
+                size = .records(records)
             }
-            scale = value
         }
         switch arguments.value("--scenario") ?? "city" {
         case "city":
             try CityDemo.run(
                 directory: context.logDirectory, out: arguments.value("--out") ?? "projections", referenceFolder: reference,
-                seed: UInt64(seed), scale: scale, labels: context.labels)
+                seed: UInt64(seed), size: size, labels: context.labels)
         case "day":
             try DayDemo.run(directory: context.logDirectory, referenceFolder: reference, labels: context.labels)
         case let other:

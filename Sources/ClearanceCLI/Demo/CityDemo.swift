@@ -9,7 +9,17 @@ enum CityDemo {
     /// What the header of a demo log says about how it was made, so a second run on it can tell.
     static let scenarioName = "chengdu-2007-plan"
 
-    static func run(directory: String, out: String, referenceFolder: String, seed: UInt64, scale: Double, labels: Labels) throws {
+    /// How big the scenario is: the default (a few to a few dozen records a unit), about so many
+    /// records in all, or a city's worth of at least 5,000,000 events (for benchmarks).
+    enum Size: Equatable {
+        case standard
+        case records(Int)
+        case city
+
+        static let cityEvents = 5_000_000
+    }
+
+    static func run(directory: String, out: String, referenceFolder: String, seed: UInt64, size: Size, labels: Labels) throws {
         let started = MonotonicClock.now()
         let path = LogFile.path(in: directory)
         if FileManager.default.fileExists(atPath: path) {
@@ -23,7 +33,7 @@ enum CityDemo {
             }
             Terminal.out("\(path) already holds this demo's log (--seed \(seed)): showing it again")
         } else {
-            try write(directory: directory, referenceFolder: referenceFolder, seed: seed, scale: scale)
+            try write(directory: directory, referenceFolder: referenceFolder, seed: seed, size: size)
         }
         Terminal.out(try RebuildCommand.rebuild(log: directory, into: out, asOf: nil))
         try DemoReport(directory: directory, out: out, labels: labels).print()
@@ -31,9 +41,36 @@ enum CityDemo {
         Terminal.out("done in \(Format.decimal(MonotonicClock.seconds(since: started), 1)) s")
     }
 
+    /// The scenario planned at the size asked for: records per unit are scaled from the standard plan's.
+    static func plan(_ reference: ReferenceData, seed: UInt64, size: Size) throws -> CityScenario {
+        func planned(_ scale: Double) throws -> CityScenario {
+            var scenario = try CityScenario(reference: reference, seed: seed, scale: scale)
+            try scenario.build()
+            return scenario
+        }
+        let standard = try planned(1)
+        switch size {
+        case .standard:
+            return standard
+        case .records(let count):
+            return try planned(Double(count) / Double(max(standard.plan.records, 1)))
+        case .city:
+            // Events grow about linearly with the scale: aim a little over, then make sure.
+            let double = try planned(2)
+            let perScale = Double(double.plan.count - standard.plan.count)
+            var scale = (Double(Size.cityEvents - standard.plan.count) / perScale + 1) * 1.02
+            var scenario = try planned(scale)
+            while scenario.plan.count < Size.cityEvents {
+                scale *= 1.05
+                scenario = try planned(scale)
+            }
+            return scenario
+        }
+    }
+
     /// Plans the scenario and records it day by day: each day's events are checked against the state the
     /// days before left, then appended as one batch stamped that morning.
-    static func write(directory: String, referenceFolder: String, seed: UInt64, scale: Double) throws {
+    static func write(directory: String, referenceFolder: String, seed: UInt64, size: Size) throws {
         let folder = try SeedFolder(path: referenceFolder)
         let first = Timestamp(millisecondsSinceEpoch: Int64(CityScenario.start.ordinal) * 86_400_000 + 3_600_000)
         let (log, created) = try LogFile.create(
@@ -42,9 +79,8 @@ enum CityDemo {
             entries: try folder.events(actor: CityScenario.office, at: CityScenario.start))
         let service = ClearanceService(directory: directory)
         var (state, _) = try service.load()
-        var scenario = try CityScenario(reference: state.reference, seed: seed, scale: scale)
-        try scenario.build()
-        Terminal.out("created \(LogFile.path(in: directory)) on a simulated clock from \(CityScenario.start): the \(folder.id) seed, \(state.reference.unitOrder.count) units; \(Format.grouped(scenario.plan.count)) events planned")
+        let scenario = try plan(state.reference, seed: seed, size: size)
+        Terminal.out("created \(LogFile.path(in: directory)) on a simulated clock from \(CityScenario.start): the \(folder.id) seed, \(state.reference.unitOrder.count) units; \(Format.grouped(scenario.plan.records)) records, \(Format.grouped(scenario.plan.count)) events planned")
 
         var head = created
         var numbers = IndexNumbers()

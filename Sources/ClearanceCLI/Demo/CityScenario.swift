@@ -48,6 +48,7 @@ struct CityScenario {
         for unit in units {
             try UnitStory(scenario: self, unit: unit, temper: tempers[unit]!, staff: staff[unit]!).tell(into: &plan, random: &random)
         }
+        planServiceGuides(units, tempers, staff)
     }
 
     private mutating func pickTemper() -> Temper {
@@ -82,6 +83,22 @@ struct CityScenario {
         plan.add(Self.start, RoleGranted(at: Self.start, person: "auditor.sun", role: .auditor, units: []).entry(actor: Self.office))
     }
 
+    /// Each sector's competent department files its enterprises' service guides early in 2008.
+    private mutating func planServiceGuides(_ units: [String], _ tempers: [String: Temper], _ staff: [String: Staff]) {
+        for unit in units where tempers[unit] != .stalled {
+            // The place the department serves: the city, or its district (named after the district government).
+            let district = reference.units[unit]?["district"]?.stringValue
+            let place = district.flatMap { reference.units[$0]?["name"]?.stringValue }?.replacingOccurrences(of: "人民政府", with: "") ?? "成都市"
+            for sector in reference.units[unit]?["sectors"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
+                for enterprise in (CityTexts.enterprises[sector] ?? []).map({ place + $0 }) {
+                    let day = workingDay(onOrAfter: Day("2008-01-07")!.advanced(by: Int(random.next() % 80)))
+                    let title = enterprise + CityTexts.serviceGuideTitles[Int(random.next() % 3)]
+                    plan.add(day, ServiceGuideFiled(at: day, unit: unit, sector: sector, enterprise: enterprise, title: title).entry(actor: staff[unit]!.clerk))
+                }
+            }
+        }
+    }
+
     /// The trainings of stages 1 and 5, the system (stage 3) and the portal columns (stage 7, one late).
     private mutating func planMilestones(_ units: [String]) throws {
         let trainings = [(1, "2007-11-02", "政府信息公开指南和目录编制培训"), (5, "2008-01-09", "政府信息公开管理系统操作培训")]
@@ -112,6 +129,8 @@ struct CityScenario {
 struct DayPlan {
     private(set) var days: [Day: [PlannedEntry]] = [:]
     private var next = 0
+    /// Records registered in the plan.
+    var records = 0
 
     /// An entry to record on `day`; `build` runs when the day is recorded, in order, so it can take
     /// the next index number.

@@ -57,6 +57,20 @@ enum CityTexts {
         return String(short.prefix(4))
     }
 
+    /// Public enterprises and institutions by sector, after the place's name ("成都市", "锦江区"): the
+    /// ones whose service guides the sector's competent department files.
+    static let enterprises: [String: [String]] = [
+        "education": ["第一中学", "实验小学"],
+        "health": ["第一人民医院", "妇幼保健院"],
+        "family-planning": ["计划生育服务站"],
+        "water": ["自来水有限责任公司"],
+        "power": ["供电局"],
+        "gas": ["天然气有限责任公司"],
+        "environmental-protection": ["环境监测站"],
+        "public-transport": ["公共交通有限公司"],
+    ]
+    static let serviceGuideTitles = ["办事公开指南", "服务承诺与收费标准", "办事流程与时限"]
+
     static let returnNotes = ["文号与正文不一致，请核对后重新定类", "涉及个人信息，请重新审查公开属性", "摘要不完整，请补充后重新提交"]
     static let feedback = ["网站公开目录中部分文件无法打开", "希望公开更多预算明细", "公开信息更新不及时", "指南中的联系电话无人接听"]
     static let requestTopics = ["申请公开本单位2007年度部门决算", "申请公开某路段拆迁补偿标准", "申请公开某建设项目环评批复", "申请公开低保名单及标准"]

@@ -96,6 +96,7 @@ struct UnitStory {
     ) {
         let contentClass = classes[r.int(0...(classes.count - 1))]
         let title = CityTexts.title(unit: name, tier: tier, contentClass: contentClass.id, year: created.year, pick: r.int(0...999))
+        plan.records += 1
         plan.add(registered, RecordRegistered(
             at: registered, record: id, unit: unit, title: title, documentNumber: r.chance(40) ? "\(CityTexts.abbreviation(name))〔\(created.year)〕\(r.int(1...180))号" : nil,
             created: created, summary: r.chance(30) ? "本件涉及\(contentClass.name)事项，供公众查阅。" : "", term: "2007-2011"

@@ -55,6 +55,7 @@ extension AuditTrail {
             case .unitProfileSet(let e): unit = e.unit
             case .stageMilestoneReached(let e): unit = e.unit
             case .trainingHeld: break
+            case .serviceGuideFiled(let e): unit = e.unit
             case .feedbackReceived(let e): (feedback, unit, record) = (e.feedback, e.unit, e.record)
             case .feedbackAnswered(let e): feedback = e.feedback
             case .requestReceived(let e): (request, unit) = (e.request, e.unit)

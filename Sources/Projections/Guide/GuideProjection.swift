@@ -51,6 +51,13 @@ public struct GuideProjection: Sendable {
             "公民、法人或者其他组织认为本机关未依法履行政府信息公开义务的，可以向上级行政机关、监察机关或者政府信息公开工作主管部门举报，也可以依法申请行政复议或者提起行政诉讼。",
             "对本指南和公开目录的意见建议，可通过上述联系方式提出。\(feedback)",
         ]))
+        // A sector's competent department also points to the service guides of its enterprises.
+        if let filed = state.serviceGuides[unit], !filed.isEmpty {
+            let sectors = Dictionary(state.reference.sectors.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            sections.append(("六、公共企事业单位办事公开指南", filed.map { guide in
+                "\(guide.enterprise)：\(guide.title)（\(sectors[guide.sector] ?? guide.sector)，\(guide.at) 报送）"
+            }))
+        }
         self.sections = sections
     }
 
