@@ -49,7 +49,7 @@ public struct RecordTable: Sendable, Equatable {
     }
 
     /// Calls `body` with every record of `units` (nil: of every unit), reading only their part of
-    /// the snapshot. The order is unspecified.
+    /// the snapshot. The order is unspecified, except that a unit's records come together.
     public func forEach(inUnits units: Set<String>?, _ body: (RecordState) throws -> Void) rethrows {
         guard let units else {
             if let stored {
@@ -58,10 +58,11 @@ public struct RecordTable: Sendable, Equatable {
             for record in changed.values { try body(record) }
             return
         }
-        if let stored {
-            for (id, record) in stored.records(ofUnits: units) where changed[id] == nil { try body(record) }
-        }
+        // A unit at a time, so that only one unit's records are in memory (a city has 1.3 million).
         for unit in units {
+            if let stored {
+                for (id, record) in stored.records(ofUnit: unit) where changed[id] == nil { try body(record) }
+            }
             for id in changedByUnit[unit] ?? [] {
                 if let record = changed[id] { try body(record) }
             }

@@ -39,6 +39,14 @@ enum StateCodec {
         return (try f.string("id"), record)
     }
 
+    /// A record line of the snapshot, decoded directly when it is as the snapshot writes it, else
+    /// through `decodeRecord`; nil if it cannot be decoded at all.
+    static func decodeRecordLine(_ line: UnsafeRawBufferPointer) -> (id: String, record: RecordState)? {
+        if let decoded = RecordLineDecoder.decode(line) { return decoded }
+        guard let json = try? JSONParser.parse(line) else { return nil }
+        return try? decodeRecord(json)
+    }
+
     static func encode(_ request: RequestState) -> JSONValue {
         var m: [(key: String, value: JSONValue)] = [("received", request.received.data)]
         if let d = request.awaitingCorrection { m.append(("awaitingCorrection", .string(d.description))) }

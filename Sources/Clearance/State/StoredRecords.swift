@@ -33,7 +33,7 @@ final class StoredRecords: @unchecked Sendable {
         for _ in 0..<slots {
             guard let entry = readSlot(slot), entry.offset != 0 else { return nil }
             if entry.hash == hash, let line = readLine(at: Int(entry.offset) - 1),
-                let json = try? JSONParser.parse(line), let (found, record) = try? StateCodec.decodeRecord(json), found == id
+                let (found, record) = line.withUnsafeBytes(StateCodec.decodeRecordLine), found == id
             {
                 cache[id] = record
                 return record
@@ -75,15 +75,13 @@ final class StoredRecords: @unchecked Sendable {
         return readAll()
     }
 
-    /// The stored records of these units, with their ids: only their lines are read, unless every
-    /// record already was.
-    func records(ofUnits units: Set<String>) -> [(id: String, record: RecordState)] {
+    /// The stored records of `unit`, with their ids: only its lines are read, unless every record
+    /// already was.
+    func records(ofUnit unit: String) -> [(id: String, record: RecordState)] {
         lock.lock()
         defer { lock.unlock() }
-        if let everyRecord {
-            return units.flatMap { unit in (everyIDByUnit[unit] ?? []).compactMap { id in everyRecord[id].map { (id, $0) } } }
-        }
-        return units.flatMap { unit in unitRanges[unit].map(decodeLines) ?? [] }
+        if let everyRecord { return (everyIDByUnit[unit] ?? []).compactMap { id in everyRecord[id].map { (id, $0) } } }
+        return unitRanges[unit].map(decodeLines) ?? []
     }
 
     private func readAll() -> [String: RecordState] {
@@ -105,14 +103,11 @@ final class StoredRecords: @unchecked Sendable {
         guard let bytes = bytes(at: range.lowerBound, count: range.count) else { return [] }
         var found: [(id: String, record: RecordState)] = []
         bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
             var start = 0
             while start < buffer.count {
-                let end = buffer[start...].firstIndex(of: 0x0A) ?? buffer.count
-                if let json = try? JSONParser.parse(UnsafeRawBufferPointer(rebasing: buffer[start..<end])),
-                    let decoded = try? StateCodec.decodeRecord(json)
-                {
-                    found.append(decoded)
-                }
+                let end = memchr(base + start, 0x0A, buffer.count - start).map { base.distance(to: $0) } ?? buffer.count
+                if let decoded = StateCodec.decodeRecordLine(UnsafeRawBufferPointer(rebasing: buffer[start..<end])) { found.append(decoded) }
                 start = end + 1
             }
         }
