@@ -68,8 +68,8 @@ public enum StateSnapshot {
         in directory: String, named name: String = fileName, matching reader: LogReader, reading parts: StateParts = .all
     ) -> (state: ClearanceState, resumeAt: Int)? {
         guard let file = FileHandle(forReadingAtPath: directory + "/" + name) else { return nil }
-        guard let (json, headerLength) = headerJSON(file), json["format"]?.intValue == format, let header = header(json),
-            headerLength + header.parts.reduce(0, { $0 + $1.length + 1 }) == header.records
+        guard let (json, headerLength) = headerJSON(file), json["format"]?.intValue == format, let size = try? file.seekToEnd(),
+            let header = header(json, fileSize: Int(size)), headerLength + header.parts.reduce(0, { $0 + $1.length + 1 }) == header.records
         else { return nil }
         // The entry the snapshot was taken at must still be in the log, unchanged.
         guard let line = try? reader.bytes(at: header.offset, length: header.length),
@@ -81,16 +81,18 @@ public enum StateSnapshot {
         for part in header.parts {
             defer { position += part.length + 1 }
             if let member = StateCodec.member(part.name), !parts.contains(member) { continue }
-            guard let bytes = read(file, at: position, count: part.length), let json = try? JSONParser.parse(bytes),
+            guard let bytes = file.bytes(at: position, count: part.length), let json = try? JSONParser.parse(bytes),
                 (try? StateCodec.decode(part: part.name, json, into: &state)) != nil
             else { return nil }
         }
-        guard let unitLine = read(file, at: header.units, count: header.summaries - header.units),
+        guard let unitLine = file.bytes(at: header.units, count: header.summaries - header.units),
             case .object(let unitMembers)? = try? JSONParser.parse(Array(unitLine.dropLast()))
         else { return nil }
         var unitRanges: [String: Range<Int>] = [:]
         for (unit, range) in unitMembers {
-            guard let bounds = range.arrayValue?.compactMap(\.intValue), bounds.count == 2, bounds[0] <= bounds[1] else { return nil }
+            guard let bounds = range.arrayValue?.compactMap(\.intValue), bounds.count == 2, header.records <= bounds[0],
+                bounds[0] <= bounds[1], bounds[1] <= header.index
+            else { return nil }
             unitRanges[unit] = bounds[0]..<bounds[1]
         }
         let stored = StoredRecords(
@@ -109,29 +111,25 @@ public enum StateSnapshot {
         return (json, newline - first.startIndex + 1)
     }
 
-    private static func header(_ json: JSONValue) -> Header? {
+    /// The header's fields, if they describe sections that lie in order within a file of `fileSize`
+    /// bytes (so no size read from the file can ask for more than the file holds).
+    private static func header(_ json: JSONValue, fileSize: Int) -> Header? {
         func number(_ key: String) -> Int? { json[key]?.intValue ?? json[key]?.stringValue.flatMap { Int($0) } }
         var parts: [(name: String, length: Int)] = []
         for item in json["parts"]?.arrayValue ?? [] {
-            guard let pair = item.arrayValue, pair.count == 2, let name = pair[0].stringValue, let length = pair[1].intValue, length >= 0
+            guard let pair = item.arrayValue, pair.count == 2, let name = pair[0].stringValue, let length = pair[1].intValue,
+                (0..<fileSize).contains(length)
             else { return nil }
             parts.append((name, length))
         }
         guard let seq = number("seq"), let hash = json["hash"]?.stringValue, let offset = number("offset"),
             let length = number("length"), let records = number("records"), let index = number("index"),
             let slots = number("slots"), let units = number("units"), let summaries = number("summaries"),
-            records <= index, index + slots * 16 == units, units < summaries
+            0 <= records, records <= index, (0...fileSize / 16).contains(slots), index + slots * 16 == units, units < summaries,
+            summaries < fileSize
         else { return nil }
         return Header(
             seq: seq, hashHex: hash, offset: offset, length: length, parts: parts, records: records, index: index, slots: slots,
             units: units, summaries: summaries)
-    }
-
-    /// Exactly `count` bytes at `offset`, or nil.
-    static func read(_ file: FileHandle, at offset: Int, count: Int) -> [UInt8]? {
-        guard count >= 0, (try? file.seek(toOffset: UInt64(offset))) != nil, let data = try? file.read(upToCount: count) ?? Data(),
-            data.count == count
-        else { return nil }
-        return [UInt8](data)
     }
 }

@@ -51,9 +51,8 @@ final class StoredRecords: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let summaries { return summaries }
-        try? file.seek(toOffset: UInt64(summariesStart))
-        guard let line = try? file.readToEnd(), line.last == 0x0A,
-            case .object(let members)? = try? JSONParser.parse([UInt8](line.dropLast()))
+        guard let size = try? file.seekToEnd(), let line = file.bytes(at: summariesStart, count: Int(size) - summariesStart),
+            line.last == 0x0A, case .object(let members)? = try? JSONParser.parse(Array(line.dropLast()))
         else { return nil }
         var read: [String: UnitRecordSummary] = [:]
         for (unit, json) in members {
@@ -100,7 +99,7 @@ final class StoredRecords: @unchecked Sendable {
     /// The records whose lines fill `range` (a line that cannot be decoded is skipped: the snapshot
     /// wrote it, so only damage to the file can cause that).
     private func decodeLines(in range: Range<Int>) -> [(id: String, record: RecordState)] {
-        guard let bytes = bytes(at: range.lowerBound, count: range.count) else { return [] }
+        guard let bytes = file.bytes(at: range.lowerBound, count: range.count) else { return [] }
         var found: [(id: String, record: RecordState)] = []
         bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -115,7 +114,7 @@ final class StoredRecords: @unchecked Sendable {
     }
 
     private func readSlot(_ slot: Int) -> (hash: UInt64, offset: UInt64)? {
-        guard let bytes = bytes(at: indexStart + slot * 16, count: 16) else { return nil }
+        guard let bytes = file.bytes(at: indexStart + slot * 16, count: 16) else { return nil }
         let words = bytes.withUnsafeBytes { ($0.loadUnaligned(fromByteOffset: 0, as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
         return (UInt64(littleEndian: words.0), UInt64(littleEndian: words.1))
     }
@@ -123,7 +122,7 @@ final class StoredRecords: @unchecked Sendable {
     private func readLine(at offset: Int) -> [UInt8]? {
         var line: [UInt8] = []
         while line.count < EntryFormat.maximumLineBytes * 4 {
-            let chunk = bytes(at: offset + line.count, count: 4096, orFewer: true) ?? []
+            let chunk = file.bytes(at: offset + line.count, count: 4096, orFewer: true) ?? []
             guard !chunk.isEmpty else { break }
             if let newline = chunk.firstIndex(of: 0x0A) {
                 line.append(contentsOf: chunk[..<newline])
@@ -132,24 +131,6 @@ final class StoredRecords: @unchecked Sendable {
             line.append(contentsOf: chunk)
         }
         return line.isEmpty ? nil : line
-    }
-
-    /// `count` bytes at `offset` (fewer at the end of the file if `orFewer`), read straight into an
-    /// array: no seek, so no state is shared between reads.
-    private func bytes(at offset: Int, count: Int, orFewer: Bool = false) -> [UInt8]? {
-        let descriptor = file.fileDescriptor
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            initialized = 0
-            while initialized < count {
-                let got = pread(descriptor, buffer.baseAddress! + initialized, count - initialized, off_t(offset + initialized))
-                if got < 0 && errno == EINTR { continue }
-                guard got > 0 else { break }
-                initialized += got
-            }
-            failed = initialized < count && !orFewer
-        }
-        return failed ? nil : bytes
     }
 }
 

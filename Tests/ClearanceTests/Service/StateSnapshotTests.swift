@@ -181,4 +181,24 @@ import TestSupport
         #expect(full.requests["Q-1"] != nil && full.feedback["F-1"] != nil && !full.roles.isEmpty && !full.lastSerial.isEmpty)
         #expect(Self.sameState(full, try Self.fullReplay(directory)))
     }
+
+    /// Sizes in the header come from a file that may be damaged: one that points outside the file
+    /// makes the snapshot unusable (and the log is folded), never a huge read or an overflow.
+    @Test(arguments: [
+        (#""slots":\d+"#, #""slots":999999999999999999"#),
+        (#"\["reference",\d+\]"#, #"["reference",999999999999]"#),
+        (#""summaries":"\d+""#, #""summaries":"999999999999999""#),
+    ])
+    func aHeaderThatPointsOutsideTheFileIsIgnored(pattern: String, replacement: String) throws {
+        let (directory, service) = try Self.logWithRecordsOfSeveralUnits()
+        let bytes = try directory.read(StateSnapshot.fileName)
+        let newline = try #require(bytes.firstIndex(of: 0x0A))
+        let header = String(decoding: bytes[..<newline], as: UTF8.self)
+        let damaged = header.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
+        #expect(damaged != header)
+        try directory.write(StateSnapshot.fileName, Array(damaged.utf8) + bytes[newline...])
+        #expect(StateSnapshot.load(in: directory.path, matching: try LogReader(directory: directory.path)) == nil)
+        #expect(Self.sameState(try service.load().state, try Self.fullReplay(directory)))
+    }
 }
+
