@@ -1,5 +1,4 @@
 import EventLog
-import Foundation
 
 /// The records of the state: the ones read or changed since the snapshot, in memory, over the
 /// snapshot's records on disk, which are read one at a time when asked for. So a command on a log
