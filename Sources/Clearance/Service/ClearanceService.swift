@@ -23,11 +23,14 @@ public final class ClearanceService {
     }
 
     /// The state as it stood at `limit`: folded from the start (or from a snapshot taken before it).
-    public func load(asOf limit: Limit) throws -> (state: ClearanceState, head: LogHead?) {
+    /// Parts not in `parts` are left empty.
+    public func load(asOf limit: Limit, reading parts: StateParts = .all) throws -> (state: ClearanceState, head: LogHead?) {
         let reader = try LogReader(directory: directory)
         var state = ClearanceState()
         var start = 0
-        if case .seq(let seq) = limit, let snapshot = StateSnapshot.latest(in: directory, matching: reader), snapshot.state.seq <= seq {
+        if case .seq(let seq) = limit, let snapshot = StateSnapshot.latest(in: directory, matching: reader, reading: parts),
+            snapshot.state.seq <= seq
+        {
             state = snapshot.state
             start = snapshot.resumeAt
         }
@@ -47,6 +50,7 @@ public final class ClearanceService {
             }
             return true
         }
+        state.keep(only: parts)
         return (state, head)
     }
 
@@ -56,11 +60,15 @@ public final class ClearanceService {
     /// read. With `refreshingSnapshot` (appends do this; views and readers do not write), writes a new
     /// snapshot when many entries had to be read.
     /// `progress` is told the seq of every 10,000th entry folded (for a progress bar on long folds).
-    public func load(refreshingSnapshot: Bool = false, progress: ((Int) -> Void)? = nil) throws -> (state: ClearanceState, head: LogHead?) {
+    /// A query names the `parts` it reads, and the others are left empty (only a load of every part
+    /// may write a snapshot).
+    public func load(
+        reading parts: StateParts = .all, refreshingSnapshot: Bool = false, progress: ((Int) -> Void)? = nil
+    ) throws -> (state: ClearanceState, head: LogHead?) {
         let reader = try LogReader(directory: directory)
         var state = ClearanceState()
         var start = 0
-        if let snapshot = StateSnapshot.latest(in: directory, matching: reader) {
+        if let snapshot = StateSnapshot.latest(in: directory, matching: reader, reading: parts) {
             state = snapshot.state
             start = snapshot.resumeAt
         }
@@ -73,10 +81,11 @@ public final class ClearanceService {
             if scanned % 10_000 == 0 { progress?(entry.seq) }
             return true
         }
-        if refreshingSnapshot, scanned >= StateSnapshot.refreshAfter, let last {
+        if refreshingSnapshot, parts == .all, scanned >= StateSnapshot.refreshAfter, let last {
             // Best effort: a snapshot that cannot be written only costs the next command time.
             try? StateSnapshot.write(state, at: last, in: directory)
         }
+        state.keep(only: parts)
         return (state, reader.tail.head)
     }
 

@@ -39,6 +39,14 @@ enum StateCodec {
         return (try f.string("id"), record)
     }
 
+    /// A record line of the snapshot, decoded directly when it is as the snapshot writes it, else
+    /// through `decodeRecord`; nil if it cannot be decoded at all.
+    static func decodeRecordLine(_ line: UnsafeRawBufferPointer) -> (id: String, record: RecordState)? {
+        if let decoded = RecordLineDecoder.decode(line) { return decoded }
+        guard let json = try? JSONParser.parse(line) else { return nil }
+        return try? decodeRecord(json)
+    }
+
     static func encode(_ request: RequestState) -> JSONValue {
         var m: [(key: String, value: JSONValue)] = [("received", request.received.data)]
         if let d = request.awaitingCorrection { m.append(("awaitingCorrection", .string(d.description))) }
@@ -70,15 +78,15 @@ enum StateCodec {
             answered: try json["answered"].map { try FeedbackAnswered(data: $0) })
     }
 
-    /// Everything but the records: small enough to read whole on every command.
-    static func encodeCore(_ state: ClearanceState) -> JSONValue {
-        .object([
-            ("seq", .integer(state.seq)),
+    /// The parts of the state other than the records, each on its own line of the snapshot so that a
+    /// load decodes only the ones it needs. Reference data and norms come first: every load reads them.
+    static func encodeParts(_ state: ClearanceState) -> [(name: String, value: JSONValue)] {
+        [
             ("reference", .array(state.reference.declarations.map { .array([.string($0.type), $0.data]) })),
+            ("norms", .array(state.norms.keys.sorted().map { state.norms[$0]!.data })),
             ("roles", .object(state.roles.sorted { $0.key < $1.key }.map { person, roles in
                 (person, .object(roles.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key.rawValue, .array($0.value.sorted().map { .string($0) })) }))
             })),
-            ("norms", .array(state.norms.keys.sorted().map { state.norms[$0]!.data })),
             ("profiles", .array(state.profiles.keys.sorted().map { state.profiles[$0]!.data })),
             ("lastSerial", .object(state.lastSerial.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
             ("milestones", .object(state.milestones.sorted { $0.key < $1.key }.map { stage, units in
@@ -86,44 +94,76 @@ enum StateCodec {
             })),
             ("requests", .array(state.requests.keys.sorted().map { encode(state.requests[$0]!) })),
             ("feedback", .array(state.feedback.keys.sorted().map { encode(state.feedback[$0]!) })),
-        ])
+        ]
     }
 
-    static func decodeCore(_ json: JSONValue, records: RecordTable) throws -> ClearanceState {
-        var state = ClearanceState()
-        state.records = records
-        state.seq = json["seq"]?.intValue ?? 0
-        for item in json["reference"]?.arrayValue ?? [] {
-            guard let pair = item.arrayValue, pair.count == 2, let type = pair[0].stringValue else { continue }
-            state.reference.evolve(type: type, data: pair[1])
+    /// Which `StateParts` member a stored part is (nil: one every load reads).
+    static func member(_ part: String) -> StateParts? {
+        switch part {
+        case "roles": .roles
+        case "profiles": .profiles
+        case "lastSerial": .lastSerial
+        case "milestones": .milestones
+        case "requests": .requests
+        case "feedback": .feedback
+        default: nil
         }
-        for (person, roles) in json["roles"]?.objectValue ?? [] {
-            for (role, units) in roles.objectValue ?? [] {
-                guard let role = Role(rawValue: role) else { continue }
-                state.roles[person, default: [:]][role] = Set(units.arrayValue?.compactMap(\.stringValue) ?? [])
-            }
-        }
-        for data in json["norms"]?.arrayValue ?? [] {
-            let norm = try NormAdopted(data: data)
-            state.norms[norm.unit] = norm
-        }
-        for data in json["profiles"]?.arrayValue ?? [] {
-            let profile = try UnitProfileSet(data: data)
-            state.profiles[profile.unit] = profile
-        }
-        for (scope, serial) in json["lastSerial"]?.objectValue ?? [] { state.lastSerial[scope] = serial.intValue ?? 0 }
-        for (stage, units) in json["milestones"]?.objectValue ?? [] {
-            guard let number = Int(stage) else { continue }
-            for (unit, day) in units.objectValue ?? [] { state.milestones[number, default: [:]][unit] = day.stringValue.flatMap(Day.init) }
-        }
-        for data in json["requests"]?.arrayValue ?? [] {
-            let request = try decodeRequest(data)
-            state.requests[request.received.request] = request
-        }
-        for data in json["feedback"]?.arrayValue ?? [] {
-            let feedback = try decodeFeedback(data)
-            state.feedback[feedback.received.feedback] = feedback
-        }
-        return state
     }
+
+    /// Sets the part named `part` of `state` from its JSON; an unknown name is an error (a snapshot
+    /// of a newer layout), so the snapshot is not used.
+    static func decode(part: String, _ json: JSONValue, into state: inout ClearanceState) throws {
+        switch part {
+        case "reference":
+            for item in json.arrayValue ?? [] {
+                guard let pair = item.arrayValue, pair.count == 2, let type = pair[0].stringValue else { continue }
+                state.reference.evolve(type: type, data: pair[1])
+            }
+        case "norms":
+            for data in json.arrayValue ?? [] {
+                let norm = try NormAdopted(data: data)
+                state.norms[norm.unit] = norm
+            }
+        case "roles":
+            for (person, roles) in json.objectValue ?? [] {
+                for (role, units) in roles.objectValue ?? [] {
+                    guard let role = Role(rawValue: role) else { continue }
+                    state.roles[person, default: [:]][role] = Set(units.arrayValue?.compactMap(\.stringValue) ?? [])
+                }
+            }
+        case "profiles":
+            for data in json.arrayValue ?? [] {
+                let profile = try UnitProfileSet(data: data)
+                state.profiles[profile.unit] = profile
+            }
+        case "lastSerial":
+            for (scope, serial) in json.objectValue ?? [] { state.lastSerial[scope] = serial.intValue ?? 0 }
+        case "milestones":
+            for (stage, units) in json.objectValue ?? [] {
+                guard let number = Int(stage) else { continue }
+                for (unit, day) in units.objectValue ?? [] { state.milestones[number, default: [:]][unit] = day.stringValue.flatMap(Day.init) }
+            }
+        case "requests":
+            let items = json.arrayValue ?? []
+            state.requests.reserveCapacity(items.count)
+            for data in items {
+                let request = try decodeRequest(data)
+                state.requests[request.received.request] = request
+            }
+        case "feedback":
+            let items = json.arrayValue ?? []
+            state.feedback.reserveCapacity(items.count)
+            for data in items {
+                let feedback = try decodeFeedback(data)
+                state.feedback[feedback.received.feedback] = feedback
+            }
+        default:
+            throw StateCodecError(part: part)
+        }
+    }
+}
+
+/// A snapshot names a part of the state this version does not know.
+struct StateCodecError: Error {
+    let part: String
 }

@@ -51,9 +51,11 @@ enum AsOf {
         }
     }
 
-    /// The state now, or as of the limit the arguments give.
-    static func state(_ arguments: ParsedArguments, _ service: ClearanceService, command: String) throws -> (state: ClearanceState, head: LogHead?) {
-        if let limit = try limit(arguments, command: command) { return try service.load(asOf: limit) }
-        return try service.load()
+    /// The state now, or as of the limit the arguments give, with only the `parts` the command reads.
+    static func state(
+        _ arguments: ParsedArguments, _ service: ClearanceService, command: String, reading parts: StateParts = .all
+    ) throws -> (state: ClearanceState, head: LogHead?) {
+        if let limit = try limit(arguments, command: command) { return try service.load(asOf: limit, reading: parts) }
+        return try service.load(reading: parts)
     }
 }

@@ -27,7 +27,8 @@ enum CatalogueCommand {
         guard unit != nil || tier != nil || district != nil else {
             throw UsageError("name a UNIT, --tier N or --district ID", command: spec.name)
         }
-        let (state, _) = try AsOf.state(arguments, ClearanceService(directory: context.logDirectory), command: spec.name)
+        // A catalogue reads records, norms and reference data, which every load has: no other part.
+        let (state, _) = try AsOf.state(arguments, ClearanceService(directory: context.logDirectory), command: spec.name, reading: [])
         let units = CatalogueProjection.units(unit: unit, tier: tier, district: district, in: state)
         guard !units.isEmpty else { throw CommandFailure("no registered unit matches \(unit ?? district ?? "tier \(tier!)")") }
         let title = unit.flatMap { state.reference.units[$0]?["name"]?.stringValue } ?? district.flatMap { state.reference.units[$0]?["name"]?.stringValue } ?? "第\(tier ?? 0)层级"

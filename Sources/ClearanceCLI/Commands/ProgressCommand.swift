@@ -35,7 +35,9 @@ enum ProgressCommand {
         }
         let limit = try AsOf.limit(arguments, command: spec.name)
         let service = ClearanceService(directory: context.logDirectory)
-        let (state, head) = try limit.map { try service.load(asOf: $0) } ?? service.load()
+        // Stages read milestones beside records and norms; the funnel reads requests and feedback.
+        let parts: StateParts = arguments.has("--funnel") ? [.requests, .feedback] : [.milestones]
+        let (state, head) = try limit.map { try service.load(asOf: $0, reading: parts) } ?? service.load(reading: parts)
         let district = arguments.value("--district")
         if let district, !ProgressGroup.districts(in: state).contains(district) {
             let known = ProgressGroup.districts(in: state).joined(separator: ", ")

@@ -30,7 +30,15 @@ public struct FunnelProjection: Sendable {
     public init(state: ClearanceState, units: Set<String>, on day: Day) {
         self.day = day
         let calendar = try? state.reference.calendar()
-        func due(_ start: Day, _ days: Int) -> Day? { try? calendar?.adding(workingDays: days, to: start).due }
+        // A city's records share a few hundred start days and limits: count each deadline's working days once.
+        var deadlines: [DeadlineKey: Day?] = [:]
+        func due(_ start: Day, _ days: Int) -> Day? {
+            let key = DeadlineKey(start: start, days: days)
+            if let known = deadlines[key] { return known }
+            let day = try? calendar?.adding(workingDays: days, to: start).due
+            deadlines[key] = .some(day)
+            return day
+        }
         func name(_ unit: String) -> String { state.reference.units[unit]?["name"]?.stringValue ?? unit }
         var rows: [String: Row] = [:]
         var late: [PastDeadline] = []
@@ -80,6 +88,11 @@ public struct FunnelProjection: Sendable {
         }
         self.rows = rows.values.sorted { $0.unit < $1.unit }
         pastDeadline = late.sorted { ($0.due, $0.unit, $0.item) < ($1.due, $1.unit, $1.item) }
+    }
+
+    private struct DeadlineKey: Hashable {
+        let start: Day
+        let days: Int
     }
 
     public var json: JSONValue {

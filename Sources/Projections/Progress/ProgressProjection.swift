@@ -47,10 +47,8 @@ public struct ProgressProjection: Sendable {
         for group in groups {
             for unit in group.units { groupsOfUnit[unit, default: []].append(group.key) }
         }
-        var byUnit: [String: [RecordState]] = [:]
-        state.records.forEach(inUnits: chosen) { record in
-            byUnit[record.registration.unit, default: []].append(record)
-        }
+        // Summaries, not records: a city's progress then reads no record from the snapshot.
+        let summaries = state.records.summaries(ofUnits: chosen)
         var stages: [StageRow] = []
         for number in state.reference.stages.keys.sorted() {
             let stage = state.reference.stages[number]!
@@ -61,7 +59,7 @@ public struct ProgressProjection: Sendable {
             var byGroup: [String: StageTally] = [:]
             var behind: [Behind] = []
             for unit in applies.sorted() {
-                let done = Self.completion(stage: number, kind: stage["completion"]?.stringValue ?? "milestone", unit: unit, records: byUnit[unit] ?? [], state: state)
+                let done = Self.completion(stage: number, kind: stage["completion"]?.stringValue ?? "milestone", unit: unit, records: summaries[unit] ?? UnitRecordSummary(), state: state)
                 let status: Status
                 if let done, done <= day {
                     status = deadline.map { done <= $0 } ?? true ? .onTime : .late
@@ -89,17 +87,16 @@ public struct ProgressProjection: Sendable {
     }
 
     /// The day the unit completed the stage, if it has.
-    static func completion(stage: Int, kind: String, unit: String, records: [RecordState], state: ClearanceState) -> Day? {
+    /// Records-based stages are done when the last record is cleared (every record approved), or the
+    /// last proactive record published; a unit without such records has not done them.
+    static func completion(stage: Int, kind: String, unit: String, records: UnitRecordSummary, state: ClearanceState) -> Day? {
         switch kind {
         case "norm-adopted":
             return state.norms[unit]?.at
         case "records-cleared":
-            guard !records.isEmpty, records.allSatisfy({ $0.approvedOn != nil }) else { return nil }
-            return records.compactMap(\.approvedOn).max()
+            return records.allCleared
         case "records-published":
-            let due = records.filter { $0.classification?.disclosure == .proactive }
-            guard !due.isEmpty, due.allSatisfy({ $0.published != nil }) else { return nil }
-            return due.compactMap(\.published).max()
+            return records.allProactivePublished
         default:
             return state.milestones[stage]?[unit]
         }

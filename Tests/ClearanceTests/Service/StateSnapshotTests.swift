@@ -108,4 +108,97 @@ import TestSupport
         try directory.write(StateSnapshot.fileName, Array("not a snapshot".utf8))
         #expect(Self.sameState(try service.load().state, try Self.fullReplay(directory)))
     }
+
+    /// Records of three units at different stages (written straight to the log: the fold, not the
+    /// rules, is under test), with a snapshot written after them.
+    static func logWithRecordsOfSeveralUnits() throws -> (TemporaryDirectory, ClearanceService) {
+        let (directory, service) = try Self.log(annotations: 0, records: 0)
+        let log = try LogFile.open(in: directory.path)
+        var entries: [NewEntry] = []
+        for (unit, count) in [("jinjiang-jsj", 5), ("cd-bgt", 4), ("cd-fgw", 3)] {
+            for i in 0..<count {
+                let id = "\(unit)-\(i)"
+                entries.append(RecordRegistered(at: day, record: id, unit: unit, title: "通知\(i)", created: day, summary: "").entry(actor: "office.chen"))
+                // Every record but the last of a unit is classified and approved; every other one is proactive and published.
+                guard i < count - 1 else { continue }
+                let disclosure: Disclosure = i.isMultiple(of: 2) ? .proactive : .onRequest
+                entries.append(RecordClassified(at: day, record: id, contentClass: "plans", keyItem: "11-01", disclosure: disclosure).entry(actor: "office.chen"))
+                let approvedOn = day.advanced(by: i)
+                entries.append(RecordReviewed(at: approvedOn, record: id, level: 1, secrecy: .passed, accuracy: .passed, outcome: .approved).entry(actor: "reviewer.zhang"))
+                if disclosure == .proactive {
+                    entries.append(RecordPublished(at: approvedOn.advanced(by: 1), record: id, indexNumber: "\(unit)/2007-0000\(i + 1)", channel: "portal").entry(actor: "office.chen"))
+                }
+            }
+        }
+        _ = try log.append(entries)
+        let reader = try LogReader(directory: directory.path)
+        try StateSnapshot.write(try Self.fullReplay(directory), at: try #require(try reader.lastEntry()), in: directory.path)
+        return (directory, service)
+    }
+
+    /// Progress reads each unit's summary from the snapshot instead of its records: what it reads must
+    /// be what summing the records of a full fold gives, before and after changes to some units.
+    @Test func unitSummariesFromTheSnapshotEqualThoseOfAFullFold() throws {
+        let (directory, service) = try Self.logWithRecordsOfSeveralUnits()
+        let loaded = try service.load().state
+        let summaries = loaded.records.summaries(ofUnits: nil)
+        #expect(summaries == (try Self.fullReplay(directory)).records.summaries(ofUnits: nil))
+        #expect(summaries.keys.sorted() == ["cd-bgt", "cd-fgw", "jinjiang-jsj"])
+        let bgt = try #require(summaries["cd-bgt"])
+        #expect(bgt.records == 4 && bgt.approved == 3 && bgt.lastApproved == Self.day.advanced(by: 2) && bgt.allCleared == nil)
+        #expect(bgt.proactive == 2 && bgt.proactivePublished == 2 && bgt.allProactivePublished == Self.day.advanced(by: 3))
+
+        // After the snapshot: cd-bgt's last record is cleared, a new unit registers one; cd-fgw is untouched.
+        let log = try LogFile.open(in: directory.path)
+        _ = try log.append([
+            RecordClassified(at: Self.day, record: "cd-bgt-3", contentClass: "plans", keyItem: "11-01", disclosure: .exempt, basis: "state-secret").entry(actor: "office.chen"),
+            RecordReviewed(at: Self.day.advanced(by: 9), record: "cd-bgt-3", level: 1, secrecy: .passed, accuracy: .passed, outcome: .approved).entry(actor: "reviewer.zhang"),
+            RecordRegistered(at: Self.day, record: "cd-jjw-0", unit: "cd-jjw", title: "新", created: Self.day, summary: "").entry(actor: "office.chen"),
+        ])
+        let folded = try Self.fullReplay(directory).records
+        let fromSnapshot = try service.load().state.records
+        #expect(fromSnapshot.summaries(ofUnits: nil) == folded.summaries(ofUnits: nil))
+        for units: Set<String> in [["cd-bgt"], ["cd-fgw", "cd-jjw"], ["nowhere"], []] {
+            #expect(fromSnapshot.summaries(ofUnits: units) == folded.summaries(ofUnits: units), "\(units)")
+        }
+        #expect(fromSnapshot.summaries(ofUnits: ["cd-bgt"])["cd-bgt"]?.allCleared == Self.day.advanced(by: 9))
+    }
+
+    /// A query names the parts it reads; the others are empty, the rest as a full load has them.
+    @Test func aLoadReadingSomePartsLeavesTheOthersEmpty() throws {
+        let (directory, service) = try Self.logWithRecordsOfSeveralUnits()
+        try service.append { _ in
+            [FeedbackReceived(at: Self.day, feedback: "F-1", unit: "jinjiang-jsj", text: "好").entry(actor: "clerk.wang")]
+        }
+        let full = try service.load().state
+        for load in [{ try service.load(reading: [.milestones]) }, { try service.load(asOf: .seq(Int.max), reading: [.milestones]) }] {
+            let partial = try load().state
+            #expect(partial.requests.isEmpty && partial.feedback.isEmpty && partial.roles.isEmpty && partial.profiles.isEmpty)
+            #expect(partial.lastSerial.isEmpty)
+            #expect(partial.norms == full.norms && partial.records == full.records && partial.seq == full.seq)
+            #expect(partial.reference.units.count == full.reference.units.count)
+        }
+        #expect(full.requests["Q-1"] != nil && full.feedback["F-1"] != nil && !full.roles.isEmpty && !full.lastSerial.isEmpty)
+        #expect(Self.sameState(full, try Self.fullReplay(directory)))
+    }
+
+    /// Sizes in the header come from a file that may be damaged: one that points outside the file
+    /// makes the snapshot unusable (and the log is folded), never a huge read or an overflow.
+    @Test(arguments: [
+        (#""slots":\d+"#, #""slots":999999999999999999"#),
+        (#"\["reference",\d+\]"#, #"["reference",999999999999]"#),
+        (#""summaries":"\d+""#, #""summaries":"999999999999999""#),
+    ])
+    func aHeaderThatPointsOutsideTheFileIsIgnored(pattern: String, replacement: String) throws {
+        let (directory, service) = try Self.logWithRecordsOfSeveralUnits()
+        let bytes = try directory.read(StateSnapshot.fileName)
+        let newline = try #require(bytes.firstIndex(of: 0x0A))
+        let header = String(decoding: bytes[..<newline], as: UTF8.self)
+        let damaged = header.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
+        #expect(damaged != header)
+        try directory.write(StateSnapshot.fileName, Array(damaged.utf8) + bytes[newline...])
+        #expect(StateSnapshot.load(in: directory.path, matching: try LogReader(directory: directory.path)) == nil)
+        #expect(Self.sameState(try service.load().state, try Self.fullReplay(directory)))
+    }
 }
+
