@@ -94,6 +94,7 @@ enum StateCodec {
             })),
             ("requests", .array(state.requests.keys.sorted().map { encode(state.requests[$0]!) })),
             ("feedback", .array(state.feedback.keys.sorted().map { encode(state.feedback[$0]!) })),
+            ("serviceGuides", .array(state.serviceGuides.keys.sorted().flatMap { state.serviceGuides[$0]!.map(\.data) })),
         ]
     }
 
@@ -106,6 +107,7 @@ enum StateCodec {
         case "milestones": .milestones
         case "requests": .requests
         case "feedback": .feedback
+        case "serviceGuides": .serviceGuides
         default: nil
         }
     }
@@ -149,6 +151,11 @@ enum StateCodec {
             for data in items {
                 let request = try decodeRequest(data)
                 state.requests[request.received.request] = request
+            }
+        case "serviceGuides":
+            for data in json.arrayValue ?? [] {
+                let guide = try ServiceGuideFiled(data: data)
+                state.serviceGuides[guide.unit, default: []].append(guide)
             }
         case "feedback":
             let items = json.arrayValue ?? []

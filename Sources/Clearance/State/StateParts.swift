@@ -16,7 +16,8 @@ public struct StateParts: OptionSet, Sendable {
     public static let milestones = StateParts(rawValue: 1 << 3)
     public static let requests = StateParts(rawValue: 1 << 4)
     public static let feedback = StateParts(rawValue: 1 << 5)
+    public static let serviceGuides = StateParts(rawValue: 1 << 6)
 
     /// Everything: what the rules need before an append, and what a snapshot is written from.
-    public static let all: StateParts = [.roles, .profiles, .lastSerial, .milestones, .requests, .feedback]
+    public static let all: StateParts = [.roles, .profiles, .lastSerial, .milestones, .requests, .feedback, .serviceGuides]
 }

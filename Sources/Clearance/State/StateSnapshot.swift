@@ -5,12 +5,12 @@ import Foundation
 /// `state.snapshot`, so a command reads it and then only the log after that entry.
 ///
 /// Layout (format 3), so that a query reads only what it needs:
-/// - a header line `{"format":3,"seq":N,"hash":"…","offset":O,"length":L,"parts":[["reference",B],…],
+/// - a header line `{"format":4,"seq":N,"hash":"…","offset":O,"length":L,"parts":[["reference",B],…],
 ///   "records":R,"index":X,"slots":S,"units":U,"summaries":M}`; R, X, U and M are written as
 ///   zero-padded strings, so the header's length is known before they are;
 /// - the parts of the state other than its records, one JSON line each, in the order and with the
 ///   byte lengths (newline excluded) that `parts` gives: reference data and norms, which every load
-///   reads, then roles, profiles, last serials, milestones, requests and feedback, which a load reads
+///   reads, then roles, profiles, last serials, milestones, requests, feedback and service guides, which a load reads
 ///   only if asked (`StateParts`);
 /// - from byte R, one JSON line a record, grouped by unit;
 /// - at byte X a hash index of S slots of 16 bytes (FNV-1a of the record id, 1 + the byte offset of
@@ -23,7 +23,7 @@ import Foundation
 /// of another format, or that cannot be read, is ignored and the log replayed.
 public enum StateSnapshot {
     public static let fileName = "state.snapshot"
-    public static let format = 3
+    public static let format = 4
     /// Write a new snapshot when a load had to fold at least this many log entries past the old one.
     public static let refreshAfter = 10_000
 

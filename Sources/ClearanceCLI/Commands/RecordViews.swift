@@ -43,18 +43,15 @@ enum RecordViews {
         output.flush()
     }
 
-    /// The publication deadline: the class's time limit (at most the rule set's 20 working days)
-    /// from creation or the latest change.
+    /// The publication deadline (`PublicationClock`), and how it was counted.
     static func publicationDue(_ record: RecordState, _ state: ClearanceState) -> String {
-        guard record.classification?.disclosure == .proactive else { return "" }
-        let rule = state.reference.ruleSet(on: record.changed)?.data["proactive"]?["workingDays"]?.intValue ?? 20
-        let classLimit = state.norms[record.registration.unit]?.classes
-            .first { $0.id == record.classification?.contentClass }?.timeLimitDays ?? rule
-        let days = min(rule, classLimit)
-        guard let calendar = try? state.reference.calendar(),
-            let due = try? calendar.adding(workingDays: days, to: record.changed).due
-        else { return "unknown: \(record.changed) + \(days) working days is outside the calendar" }
-        return "\(due) (\(days) working days from \(record.changed))"
+        guard let clock = PublicationClock(of: record, in: state) else { return "" }
+        let counted = try? state.reference.calendar()?.adding(workingDays: clock.workingDays, to: clock.start).due
+        guard let due = clock.due(after: counted) else {
+            return "unknown: \(clock.start) + \(clock.workingDays) working days is outside the calendar"
+        }
+        let floor = clock.notBefore == nil ? "" : "; created before the plan: not before its publication deadline"
+        return "\(due) (\(clock.workingDays) working days from \(clock.start)\(floor))"
     }
 
     static func json(_ id: String, _ record: RecordState, _ state: ClearanceState) -> JSONValue {

@@ -28,7 +28,7 @@ struct UnitStory {
             plan.add(normDay, NormAdopted(at: normDay, unit: unit, classes: classes, feedbackDays: 15).entry(actor: staff.clerk))
         }
 
-        // The term's records, created before the plan, are registered, then cleared newest first
+        // The term's records, created before the plan (so due by its publication deadline), are registered, then cleared newest first
         // (the late and the stalled take them as they come), then the proactive ones published.
         let backlog = Int((Double(tier == 3 ? r.int(3...8) : tier == 1 || scenario.reference.units[unit]?["kind"]?.stringValue == "district-government" ? r.int(18...36) : r.int(8...20)) * scenario.scale).rounded())
         let (registerFrom, registerTo, clearFrom, clearTo): (String, String, String, String) = switch temper {
@@ -39,7 +39,7 @@ struct UnitStory {
         }
         var records: [(id: String, created: Day, registered: Day)] = []
         for n in 0..<backlog {
-            let created = r.day(from: "2007-01-08", to: "2007-10-05", scenario)
+            let created = r.day(from: "2007-01-08", to: "2007-09-28", scenario)
             records.append(("\(unit)-\(String(format: "%04d", n + 1))", created, r.day(from: registerFrom, to: registerTo, scenario)))
         }
         if temper != .late && temper != .stalled { records.sort { $0.created > $1.created } }

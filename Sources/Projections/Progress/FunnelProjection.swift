@@ -67,11 +67,8 @@ public struct FunnelProjection: Sendable {
             if record.approvedOn != nil { row.approved += 1 }
             if record.published != nil { row.published += 1 }
             rows[unit] = row
-            if let c = record.classification, c.disclosure == .proactive {
-                let limit = min(state.norms[unit]?.classes.first { $0.id == c.contentClass }?.timeLimitDays ?? 20, 20)
-                if let deadline = due(record.changed, limit) {
-                    check(.publication, id, title: record.registration.title, unit: unit, due: deadline, done: record.published)
-                }
+            if let clock = PublicationClock(of: record, in: state), let deadline = clock.due(after: due(clock.start, clock.workingDays)) {
+                check(.publication, id, title: record.registration.title, unit: unit, due: deadline, done: record.published)
             }
         }
         for (id, item) in state.feedback where units.contains(item.received.unit) {

@@ -1,0 +1,29 @@
+/// When a proactive record must be published: within its norm class's time limit, at most the rule
+/// set's working days (20), from its creation or its latest correction (2007 Art. 18). Information
+/// created before any rule set applied (before the plan began, 2007-10-01) has no such clock: the plan
+/// gives that backlog until its publication deadline (the records-published stage). The one rule, for
+/// every view that judges it.
+public struct PublicationClock: Sendable, Equatable {
+    public let start: Day
+    public let workingDays: Int
+    /// For a record from before the plan: the records-published stage's deadline, before which it is not due.
+    public let notBefore: Day?
+
+    /// The clock of `record`; nil unless it is classified proactive.
+    public init?(of record: RecordState, in state: ClearanceState) {
+        guard let classification = record.classification, classification.disclosure == .proactive else { return nil }
+        let ruleSet = state.reference.ruleSet(on: record.changed)
+        let rule = ruleSet?.data["proactive"]?["workingDays"]?.intValue ?? 20
+        let classLimit = state.norms[record.registration.unit]?.classes.first { $0.id == classification.contentClass }?.timeLimitDays ?? rule
+        start = record.changed
+        workingDays = min(rule, classLimit)
+        notBefore = ruleSet != nil ? nil : state.reference.stages.values.first { $0["completion"]?.stringValue == "records-published" }?["deadline"]?
+            .stringValue.flatMap(Day.init)
+    }
+
+    /// The due day, given the day `workingDays` working days after `start` (nil: outside the calendar).
+    public func due(after counted: Day?) -> Day? {
+        guard let counted else { return nil }
+        return notBefore.map { max($0, counted) } ?? counted
+    }
+}
