@@ -13,7 +13,7 @@ struct CityLog: Sequence, IteratorProtocol {
     static let bases = ["state-secret", "commercial-secret", "personal-privacy"]
     static let outcomes = ["disclosed", "partly-disclosed", "not-disclosed/state-secret", "cannot-provide/not-held", "not-handled/repeat", "other"]
 
-    private let units: [(id: String, name: String)]
+    private let units: [(id: String, name: String, classes: [NormAdopted.ContentClass])]
     /// Cumulative weights: a city department registers more than a township.
     private let weights: [Int]
     private let events: Int
@@ -25,7 +25,9 @@ struct CityLog: Sequence, IteratorProtocol {
     private var record = 0
 
     init(reference: ReferenceData, events: Int, start: Day, seed: UInt64) {
-        units = reference.unitOrder.map { ($0, reference.units[$0]?["name"]?.stringValue ?? $0) }
+        units = reference.unitOrder.map {
+            ($0, reference.units[$0]?["name"]?.stringValue ?? $0, CityTexts.classes(tier: reference.unitTier($0) ?? 2))
+        }
         var total = 0
         weights = reference.unitOrder.map { id in
             total += 4 - (reference.units[id]?["tier"]?.intValue ?? 3)
@@ -51,12 +53,12 @@ struct CityLog: Sequence, IteratorProtocol {
 
     /// Roles, a norm and a profile for every unit, as of the first day.
     private mutating func setUp() -> [NewEntry] {
-        units.flatMap { unit, name in
+        units.flatMap { unit, name, classes in
             [
                 RoleGranted(at: start, person: "clerk.\(unit)", role: .clerk, units: [unit]).entry(actor: "office.chen"),
                 RoleGranted(at: start, person: "reviewer.\(unit)", role: .reviewer, units: [unit]).entry(actor: "office.chen"),
                 RoleGranted(at: start, person: "publisher.\(unit)", role: .publisher, units: [unit]).entry(actor: "office.chen"),
-                DemoData.norm(for: unit, at: start.advanced(by: Int(random.next() % 60))).entry(actor: "clerk.\(unit)"),
+                NormAdopted(at: start.advanced(by: Int(random.next() % 60)), unit: unit, classes: classes, feedbackDays: 15).entry(actor: "clerk.\(unit)"),
                 UnitProfileSet(at: start, unit: unit, values: [
                     "office": "\(name)办公室", "address": "成都市\(name)", "hours": "工作日 9:00-17:00", "phone": "028-8000\(unit.count)",
                 ]).entry(actor: "clerk.\(unit)"),
@@ -80,16 +82,18 @@ struct CityLog: Sequence, IteratorProtocol {
             created: day.advanced(by: -Int(roll % 40)), summary: roll % 4 == 0 ? "关于\(Self.subjects[Int(roll % 10)])的有关事项" : "", term: "2007-2011"
         ).entry(actor: clerk)]
         let disclosure: Disclosure = roll < 72 ? .proactive : roll < 95 ? .onRequest : .exempt
-        let contentClass = disclosure == .onRequest ? "budget" : "plans"
+        let contentClass = unit.classes[Int(roll) % unit.classes.count]
         let classified = RecordClassified(
-            at: day.advanced(by: 2), record: id, contentClass: contentClass, keyItem: contentClass == "plans" ? "11-01" : "10-04",
+            at: day.advanced(by: 2), record: id, contentClass: contentClass.id, keyItem: contentClass.keyItems.first,
             disclosure: disclosure, basis: disclosure == .exempt ? Self.bases[Int(roll % 3)] : nil)
         out.append(classified.entry(actor: clerk))
         if random.next() % 100 < 8 {
             out.append(RecordReviewed(at: day.advanced(by: 4), record: id, level: 1, secrecy: .passed, accuracy: .failed, outcome: .returned, note: "请核对文号").entry(actor: reviewer))
             out.append(classified.entry(actor: clerk))
         }
-        out.append(RecordReviewed(at: day.advanced(by: 6), record: id, level: 1, secrecy: .passed, accuracy: .passed, outcome: .approved).entry(actor: reviewer))
+        for level in 1...contentClass.reviewLevels {
+            out.append(RecordReviewed(at: day.advanced(by: 5 + level), record: id, level: level, secrecy: .passed, accuracy: .passed, outcome: .approved).entry(actor: reviewer))
+        }
         if disclosure == .proactive && random.next() % 100 < 85 {
             let year = day.year
             let serial = (serials["\(unit.id)/\(year)"] ?? 0) + 1
