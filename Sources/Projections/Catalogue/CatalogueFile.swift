@@ -4,7 +4,8 @@ import Foundation
 /// megabyte at a time; a run of rows rendered beforehand (a unit's, shared by the unit's, its tier's
 /// and its district's catalogues) goes to the file as it is, without another copy.
 ///
-/// On a failed write it throws and leaves the file partly written; `close` is then not needed.
+/// A failed write throws and leaves the file partly written (the next rebuild writes it anew); the
+/// file is closed when the object goes.
 final class CatalogueFile {
     private static let bufferSize = 256 << 10
 
