@@ -35,9 +35,6 @@ enum CatalogueCommand {
         let catalogue = CatalogueProjection(title: "\(title) 政府信息公开目录", units: units, state: state)
         let bytes: [UInt8]
         switch arguments.value("--format") ?? "text" {
-        case "csv": bytes = catalogue.csv
-        case "json": bytes = JSONWriter.bytes(catalogue.json) + [0x0A]
-        case "html": bytes = Array(catalogue.html.utf8)
         case "text":
             let table = TextTable([("INDEX NUMBER", 26), ("CREATED", 10), ("PUBLISHED", 10), ("DOC", 20), ("TITLE", 0)], labels: context.labels)
             var lines = [catalogue.title, table.headerLine]
@@ -45,8 +42,11 @@ enum CatalogueCommand {
             lines.append("\(catalogue.entries.count) published; \(catalogue.onRequest.count) on request:")
             lines += catalogue.onRequest.map { "  \($0.title)" }
             bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
-        case let other:
-            throw UsageError("--format takes text, csv, json or html, not '\(other)'", command: spec.name)
+        case let name:
+            guard let format = CatalogueFormat(rawValue: name) else {
+                throw UsageError("--format takes text, csv, json or html, not '\(name)'", command: spec.name)
+            }
+            bytes = catalogue.document(format)
         }
         try Document.emit(bytes, to: arguments.value("--out"), summary: "\(catalogue.entries.count) published, \(catalogue.onRequest.count) on request")
     }

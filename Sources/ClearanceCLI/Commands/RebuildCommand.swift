@@ -11,7 +11,7 @@ enum RebuildCommand {
         options: [.value("--out", "DIR", "where to write (default ./projections)")] + AsOf.options,
         discussion: """
             Writes guides/UNIT.md and .html for every unit with a profile or a norm; catalogues/UNIT, tier-N and
-            DISTRICT as .csv, .json and .html; progress.json and .html; funnel.json and .html; audit.csv; and
+            district-ID as .csv, .json and .html; progress.json and .html; funnel.json and .html; audit.csv; and
             manifest.json naming the log anchor the files were built from, the time, and the count of each.
             A later rebuild starts from the checkpoint it left beside the log (projections.checkpoint) and
             appends to audit.csv only the entries after it; if the manifest's entry is no longer in the log
@@ -47,24 +47,9 @@ enum RebuildCommand {
             try write("guides/\(unit).html", Array(guide.html.utf8))
             guides += 1
         }
-        // Catalogues of every unit with records, of each tier, and of each district.
-        var withRecords: Set<String> = []
-        state.records.forEach(inUnits: nil) { withRecords.insert($0.registration.unit) }
-        var scopes: [(name: String, title: String, units: Set<String>)] = withRecords.sorted().map {
-            ($0, state.reference.units[$0]?["name"]?.stringValue ?? $0, [$0])
-        }
-        for tier in 1...3 {
-            scopes.append(("tier-\(tier)", "第\(tier)层级", CatalogueProjection.units(unit: nil, tier: tier, district: nil, in: state)))
-        }
-        for district in state.reference.unitOrder where state.reference.units[district]?["kind"]?.stringValue == "district-government" {
-            scopes.append((district, state.reference.units[district]?["name"]?.stringValue ?? district,
-                CatalogueProjection.units(unit: nil, tier: nil, district: district, in: state)))
-        }
-        for scope in scopes {
-            let catalogue = CatalogueProjection(title: "\(scope.title) 政府信息公开目录", units: scope.units, state: state)
-            try write("catalogues/\(scope.name).csv", catalogue.csv)
-            try write("catalogues/\(scope.name).json", JSONWriter.bytes(catalogue.json) + [0x0A])
-            try write("catalogues/\(scope.name).html", Array(catalogue.html.utf8))
+        let catalogues = try writeCatalogues(of: state, into: "\(out)/catalogues")
+        for scope in catalogues {
+            for format in CatalogueFormat.allCases { written.insert("catalogues/\(scope.name).\(format.rawValue)") }
         }
         let allUnits = Set(state.reference.units.keys)
         let progress = ProgressProjection(state: state, units: allUnits, on: today)
@@ -87,13 +72,22 @@ enum RebuildCommand {
             ("builtFromLength", .integer(anchor?.line.count ?? 0)), ("builtAt", .string(Timestamp.now().iso8601)), ("asOf", AsOf.json(limit)),
             ("asOfDay", .string(today.description)), ("auditBytes", .integer(fold.auditBytes)),
             ("counts", .object([
-                ("guides", .integer(guides)), ("catalogues", .integer(scopes.count)), ("auditRowsAdded", .integer(fold.auditRows)),
+                ("guides", .integer(guides)), ("catalogues", .integer(catalogues.count)), ("auditRowsAdded", .integer(fold.auditRows)),
                 ("records", .integer(state.records.count)),
             ])),
         ])
         try write("manifest.json", JSONWriter.bytes(manifest) + [0x0A])
         let from = head?.anchor ?? (limit == nil ? "an empty log" : "nothing (no batch had been recorded by then)")
         let rows = fold.auditFrom > 0 ? "\(fold.auditRows) audit rows added after seq \(fold.auditFrom)" : "\(fold.auditRows) audit rows"
-        return "rebuilt \(out) from \(from): \(guides) guides, \(scopes.count) catalogues, progress, funnel, \(rows)"
+        return "rebuilt \(out) from \(from): \(guides) guides, \(catalogues.count) catalogues, progress, funnel, \(rows)"
+    }
+
+    /// Writes the catalogues of every unit with records, of each tier and of each district, and
+    /// returns them. Their rows are gathered in one pass over the records and dropped once written.
+    private static func writeCatalogues(of state: ClearanceState, into folder: String) throws -> [CatalogueScope] {
+        let rows = CatalogueRows(units: nil, state: state)
+        let scopes = CatalogueScope.everyCatalogue(in: state, unitsWithRecords: rows.unitsWithRecords)
+        try CatalogueFiles.write(scopes, of: rows, into: folder)
+        return scopes
     }
 }

@@ -4,6 +4,9 @@ import EventLog
 /// A disclosure catalogue (公开目录): every published proactive record of the chosen units, with the
 /// fields the Regulations' catalogue entry asks for, and the titles of what is available on request.
 /// Exempt, unreviewed and withdrawn records never appear.
+///
+/// This is one catalogue in memory, for the `catalogue` command; a rebuild writes hundreds of them
+/// straight to files with `CatalogueFiles`, from the same rows and in the same formats.
 public struct CatalogueProjection: Sendable {
     public struct Entry: Sendable, Equatable {
         public let indexNumber: String
@@ -20,31 +23,19 @@ public struct CatalogueProjection: Sendable {
     }
 
     public let title: String
+    /// By index number.
     public let entries: [Entry]
-    /// Titles (and units) of records disclosed on request.
+    /// Titles (and units) of records disclosed on request, by unit and title.
     public let onRequest: [(unit: String, title: String)]
 
     /// The catalogue of the units `units` (one unit, a tier, a district), as `state` has it.
     public init(title: String, units: Set<String>, state: ClearanceState) {
-        self.title = title
-        var entries: [Entry] = []
-        var onRequest: [(String, String)] = []
-        state.records.forEach(inUnits: units) { record in
-            let r = record.registration
-            guard let classification = record.classification else { return }
-            if record.status == .published, classification.disclosure == .proactive, let number = record.indexNumber {
-                let form = state.norms[r.unit]?.classes.first { $0.id == classification.contentClass }?.form ?? ""
-                entries.append(Entry(
-                    indexNumber: number, title: r.title, summary: r.summary, created: r.created.description, unit: r.unit,
-                    unitName: state.reference.units[r.unit]?["name"]?.stringValue ?? r.unit, documentNumber: r.documentNumber ?? "",
-                    contentClass: classification.contentClass, keyItem: classification.keyItem ?? "", form: form,
-                    published: record.published?.description ?? ""))
-            } else if classification.disclosure == .onRequest, record.status == .approved || record.status == .published {
-                onRequest.append((r.unit, r.title))
-            }
-        }
-        self.entries = entries.sorted { $0.indexNumber < $1.indexNumber }
-        self.onRequest = onRequest.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        let rows = CatalogueRows(units: units, state: state)
+        self.init(title: title, entries: rows.entries(ofUnits: units), onRequest: rows.onRequest(ofUnits: units))
+    }
+
+    init(title: String, entries: [Entry], onRequest: [(unit: String, title: String)]) {
+        (self.title, self.entries, self.onRequest) = (title, entries, onRequest)
     }
 
     /// Units selected by id, by tier or by district, from the reference data.
@@ -57,15 +48,22 @@ public struct CatalogueProjection: Sendable {
 
     public static let header = ["索引号", "信息名称", "内容概述", "生成日期", "发布机构", "文号", "类别", "关键条目", "公开形式", "发布日期"]
 
-    var rows: [[String]] {
-        entries.map { [$0.indexNumber, $0.title, $0.summary, $0.created, $0.unitName, $0.documentNumber, $0.contentClass, $0.keyItem, $0.form, $0.published] }
+    /// The catalogue as a file in `format` holds it (a JSON document ends with a newline).
+    public func document(_ format: CatalogueFormat) -> [UInt8] {
+        var out: [UInt8] = []
+        var document = CatalogueDocument(format: format, title: title, to: &out)
+        for index in entries.indices { document.append(entries[index], to: &out) }
+        for item in onRequest { document.append(onRequest: item.unit, title: item.title, to: &out) }
+        document.finish(to: &out)
+        return out
     }
 
     /// The published entries, then after an empty row a second table: the titles available on request.
-    public var csv: [UInt8] {
-        CSVWriter.document(header: Self.header, rows: rows + [[]] + [["依申请公开信息"]] + onRequest.map { [$0.title] })
-    }
+    public var csv: [UInt8] { document(.csv) }
 
+    public var html: String { String(decoding: document(.html), as: UTF8.self) }
+
+    /// The catalogue as a JSON value (`document(.json)` writes its bytes without building it).
     public var json: JSONValue {
         .object([
             ("title", .string(title)),
@@ -79,12 +77,5 @@ public struct CatalogueProjection: Sendable {
             })),
             ("onRequest", .array(onRequest.map { .object([("unit", .string($0.unit)), ("title", .string($0.title))]) })),
         ])
-    }
-
-    public var html: String {
-        var body = "<h1>\(HTML.escape(title))</h1>\n<h2>主动公开目录</h2>\n" + HTML.table(header: Self.header, rows: rows)
-        body += "\n<h2>依申请公开信息</h2>\n<ul>\n"
-        for item in onRequest { body += "<li>\(HTML.escape(item.title))</li>\n" }
-        return HTML.page(title: title, body: body + "</ul>")
     }
 }
