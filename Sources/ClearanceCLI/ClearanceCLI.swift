@@ -21,7 +21,10 @@ public enum ClearanceCLI {
     ]
 
     public static func main() -> Never {
-        exit(run(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
+        let environment = ProcessInfo.processInfo.environment
+        let status = run(Array(CommandLine.arguments.dropFirst()), environment: environment)
+        PeakMemory.reportIfAsked(environment)
+        exit(status)
     }
 
     /// Runs one invocation and returns its exit status.
