@@ -77,16 +77,19 @@ enum CityTexts {
 
     static func applicant(_ n: Int) -> String { "\(["张", "李", "王", "刘", "陈"][n % 5])先生（申请编号\(1000 + n)）" }
 
-    /// A reply outcome row (request-outcomes.json), most disclosed, some not, as annual reports show.
-    static func outcome(_ roll: Int) -> String {
+    /// A reply outcome row (request-outcomes.json), most disclosed, some not, as annual reports show;
+    /// only the reasons the 2007 Regulations knew.
+    static func outcome(_ roll: Int, afterCorrection: Bool = false) -> String {
+        if afterCorrection && roll < 30 { return "cannot-provide/unclear-after-correction" }
         switch roll {
-        case 0..<55: "disclosed"
-        case 55..<67: "partly-disclosed"
-        case 67..<71: "not-disclosed/state-secret"
-        case 71..<76: "not-disclosed/third-party-rights"
-        case 76..<88: "cannot-provide/not-held"
-        case 88..<93: "not-handled/repeat"
-        default: "other"
+        case 0..<55: return "disclosed"
+        case 55..<67: return "partly-disclosed"
+        case 67..<70: return "not-disclosed/state-secret"
+        case 70..<75: return "not-disclosed/third-party-rights"
+        case 75..<86: return "cannot-provide/not-held"
+        case 86..<90: return "not-handled/repeat"
+        case 90..<94: return "not-handled/petition-or-complaint"
+        default: return "other"
         }
     }
 }

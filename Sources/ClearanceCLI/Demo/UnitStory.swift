@@ -159,7 +159,8 @@ struct UnitStory {
             plan.add(received, RequestReceived(at: received, request: id, unit: unit, applicant: CityTexts.applicant(r.int(0...99)), description: CityTexts.requestTopics[r.int(0...3)])
                 .entry(actor: staff.clerk))
             var day = received
-            if r.chance(10) {
+            let corrected = r.chance(10)
+            if corrected {
                 day = scenario.adding(r.int(1...3), to: day)
                 plan.add(day, RequestStep(kind: .correctionAsked, at: day, request: id, note: "请补充所需信息的名称或文号").entry(actor: staff.clerk))
                 day = scenario.adding(r.int(2...8), to: day)
@@ -174,7 +175,7 @@ struct UnitStory {
             }
             let answered = scenario.adding(answeredAfter, to: day)
             guard answered <= CityScenario.end else { continue }
-            plan.add(answered, RequestStep(kind: .answered, at: answered, request: id, outcome: CityTexts.outcome(r.int(0...99))).entry(actor: staff.clerk))
+            plan.add(answered, RequestStep(kind: .answered, at: answered, request: id, outcome: CityTexts.outcome(r.int(0...99), afterCorrection: corrected)).entry(actor: staff.clerk))
         }
     }
 }
