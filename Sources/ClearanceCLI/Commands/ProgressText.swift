@@ -47,7 +47,9 @@ enum ProgressText {
         if !stage.behind.isEmpty {
             lines.append("")
             lines.append("behind on stage \(stage.number) (\(stage.behind.count) units):")
-            lines += stage.behind.map { "  " + DisplayWidth.pad(labels($0.status.rawValue), to: 8) + "  \($0.name) (\($0.unit))" }
+            lines += stage.behind.map { unit in
+                "  " + DisplayWidth.pad(labels(unit.status.rawValue), to: 8) + "  \(unit.name) (\(unit.unit))" + (unit.share.map { $0.of == 0 ? ": no records yet" : ": \($0.done) of \($0.of)" } ?? "")
+            }
         }
         return lines
     }

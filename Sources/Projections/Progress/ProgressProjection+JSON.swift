@@ -14,7 +14,11 @@ extension ProgressProjection {
                         ("deadline", stage.deadline.map { .string($0.description) } ?? .null),
                     ] + stage.total.jsonFields + [
                         ("byTier", .array(rollUp(stage, .tier))), ("byDistrict", .array(rollUp(stage, .district))),
-                        ("behind", .array(stage.behind.map { .object([("unit", .string($0.unit)), ("name", .string($0.name)), ("status", .string($0.status.rawValue))]) })),
+                        ("behind", .array(stage.behind.map { unit in
+                            var members: [(key: String, value: JSONValue)] = [("unit", .string(unit.unit)), ("name", .string(unit.name)), ("status", .string(unit.status.rawValue))]
+                            if let share = unit.share { members += [("done", .integer(share.done)), ("of", .integer(share.of))] }
+                            return .object(members)
+                        })),
                     ])
             })),
         ])

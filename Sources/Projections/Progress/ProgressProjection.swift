@@ -10,11 +10,17 @@ import EventLog
 public struct ProgressProjection: Sendable {
     public enum Status: String, Sendable, CaseIterable { case onTime = "done on time", late = "done late", open, overdue }
 
-    /// A unit not done with a stage: open (its deadline not passed) or overdue.
+    /// A unit not done with a stage: open (its deadline not passed) or overdue; for the stages read
+    /// off the records, how far it has come (records cleared, or proactive records published, of all).
     public struct Behind: Sendable, Equatable {
         public let unit: String
         public let name: String
         public let status: Status
+        public var share: (done: Int, of: Int)?
+
+        public static func == (l: Behind, r: Behind) -> Bool {
+            (l.unit, l.name, l.status) == (r.unit, r.name, r.status) && l.share?.done == r.share?.done && l.share?.of == r.share?.of
+        }
     }
 
     public struct StageRow: Sendable {
@@ -65,7 +71,13 @@ public struct ProgressProjection: Sendable {
                     status = deadline.map { done <= $0 } ?? true ? .onTime : .late
                 } else {
                     status = deadline.map { day > $0 } ?? false ? .overdue : .open
-                    behind.append(Behind(unit: unit, name: state.reference.units[unit]?["name"]?.stringValue ?? unit, status: status))
+                    let records = summaries[unit] ?? UnitRecordSummary()
+                    let share: (Int, Int)? = switch stage["completion"]?.stringValue {
+                    case "records-cleared": (records.approved, records.records)
+                    case "records-published": (records.proactivePublished, records.proactive)
+                    default: nil
+                    }
+                    behind.append(Behind(unit: unit, name: state.reference.units[unit]?["name"]?.stringValue ?? unit, status: status, share: share))
                 }
                 total.count(status)
                 for key in groupsOfUnit[unit] ?? [] { byGroup[key, default: StageTally()].count(status) }
