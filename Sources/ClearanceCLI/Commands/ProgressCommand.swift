@@ -36,7 +36,8 @@ enum ProgressCommand {
         let limit = try AsOf.limit(arguments, command: spec.name)
         let service = ClearanceService(directory: context.logDirectory)
         // Stages read milestones beside records and norms; the funnel reads requests and feedback.
-        let parts: StateParts = arguments.has("--funnel") ? [.requests, .feedback] : [.milestones]
+        // Stage 6 needs the profiles too: a unit's guide is part of it.
+        let parts: StateParts = arguments.has("--funnel") ? [.requests, .feedback] : [.milestones, .profiles]
         let (state, head) = try limit.map { try service.load(asOf: $0, reading: parts) } ?? service.load(reading: parts)
         let district = arguments.value("--district")
         if let district, !ProgressGroup.districts(in: state).contains(district) {

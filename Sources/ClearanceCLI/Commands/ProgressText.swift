@@ -49,6 +49,7 @@ enum ProgressText {
             lines.append("behind on stage \(stage.number) (\(stage.behind.count) units):")
             lines += stage.behind.map { unit in
                 "  " + DisplayWidth.pad(labels(unit.status.rawValue), to: 8) + "  \(unit.name) (\(unit.unit))" + (unit.share.map { $0.of == 0 ? ": no records yet" : ": \($0.done) of \($0.of)" } ?? "")
+                    + (unit.guideGaps.isEmpty ? "" : "; guide lacks \(unit.guideGaps.joined(separator: ", "))")
             }
         }
         return lines

@@ -17,9 +17,7 @@ public struct GuideProjection: Sendable {
         name = state.reference.units[unit]?["name"]?.stringValue ?? unit
         let profile = state.profiles[unit]?.values ?? [:]
         let norm = state.norms[unit]
-        var gaps = UnitProfileSet.fields.filter { profile[$0] == nil }.map { "profile: \($0)" }
-        if norm == nil { gaps.append("classification norm (stage 2) not adopted") }
-        self.gaps = gaps
+        gaps = Self.gaps(of: unit, in: state)
         func value(_ field: String, _ label: String) -> String { "\(label)：\(profile[field] ?? "（未填写）")" }
 
         var sections: [(String, [String])] = []
@@ -59,6 +57,14 @@ public struct GuideProjection: Sendable {
             }))
         }
         self.sections = sections
+    }
+
+    /// What the unit's guide still lacks: profile fields, or the norm. Empty: the guide can be published.
+    public static func gaps(of unit: String, in state: ClearanceState) -> [String] {
+        let profile = state.profiles[unit]?.values ?? [:]
+        var gaps = UnitProfileSet.fields.filter { profile[$0] == nil }.map { "profile: \($0)" }
+        if state.norms[unit] == nil { gaps.append("classification norm (stage 2) not adopted") }
+        return gaps
     }
 
     public var markdown: String {

@@ -32,7 +32,8 @@ extension ProgressProjection {
             let overdue = stage.behind.filter { $0.status == .overdue }.count
             body += "<details><summary>第\(stage.number)阶段 \(HTML.escape(stage.title))：已逾期 \(overdue)，进行中 \(stage.behind.count - overdue)</summary>\n<ul>\n"
             for unit in stage.behind {
-                let share = unit.share.map { $0.of == 0 ? "，尚无记录" : "，已完成 \($0.done)/\($0.of)" } ?? ""
+                var share = unit.share.map { $0.of == 0 ? "，尚无记录" : "，已完成 \($0.done)/\($0.of)" } ?? ""
+                if !unit.guideGaps.isEmpty { share += "；指南待补充：\(unit.guideGaps.joined(separator: "、"))" }
                 body += "<li>\(HTML.escape(unit.name))（\(HTML.escape(unit.unit))）— \(unit.status == .overdue ? "已逾期" : "进行中")\(share)</li>\n"
             }
             body += "</ul>\n</details>\n"

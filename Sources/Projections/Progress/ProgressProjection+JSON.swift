@@ -17,6 +17,7 @@ extension ProgressProjection {
                         ("behind", .array(stage.behind.map { unit in
                             var members: [(key: String, value: JSONValue)] = [("unit", .string(unit.unit)), ("name", .string(unit.name)), ("status", .string(unit.status.rawValue))]
                             if let share = unit.share { members += [("done", .integer(share.done)), ("of", .integer(share.of))] }
+                            if !unit.guideGaps.isEmpty { members.append(("guideGaps", .array(unit.guideGaps.map { .string($0) }))) }
                             return .object(members)
                         })),
                     ])

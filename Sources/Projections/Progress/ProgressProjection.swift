@@ -17,9 +17,11 @@ public struct ProgressProjection: Sendable {
         public let name: String
         public let status: Status
         public var share: (done: Int, of: Int)?
+        /// For stage 6: what its guide still lacks (the guide and the catalogue are part of the stage).
+        public var guideGaps: [String] = []
 
         public static func == (l: Behind, r: Behind) -> Bool {
-            (l.unit, l.name, l.status) == (r.unit, r.name, r.status) && l.share?.done == r.share?.done && l.share?.of == r.share?.of
+            (l.unit, l.name, l.status, l.guideGaps) == (r.unit, r.name, r.status, r.guideGaps) && l.share?.done == r.share?.done && l.share?.of == r.share?.of
         }
     }
 
@@ -77,7 +79,8 @@ public struct ProgressProjection: Sendable {
                     case "records-published": (records.proactivePublished, records.proactive)
                     default: nil
                     }
-                    behind.append(Behind(unit: unit, name: state.reference.units[unit]?["name"]?.stringValue ?? unit, status: status, share: share))
+                    let gaps = stage["completion"]?.stringValue == "records-published" ? GuideProjection.gaps(of: unit, in: state) : []
+                    behind.append(Behind(unit: unit, name: state.reference.units[unit]?["name"]?.stringValue ?? unit, status: status, share: share, guideGaps: gaps))
                 }
                 total.count(status)
                 for key in groupsOfUnit[unit] ?? [] { byGroup[key, default: StageTally()].count(status) }
@@ -99,8 +102,9 @@ public struct ProgressProjection: Sendable {
     }
 
     /// The day the unit completed the stage, if it has.
-    /// Records-based stages are done when the last record is cleared (every record approved), or the
-    /// last proactive record published; a unit without such records has not done them.
+    /// Records-based stages are done when the last record is cleared (every record approved), or, for
+    /// stage 6, when the last proactive record is published and the unit's guide lacks nothing (its
+    /// catalogue and guide are out); a unit without such records has not done them.
     static func completion(stage: Int, kind: String, unit: String, records: UnitRecordSummary, state: ClearanceState) -> Day? {
         switch kind {
         case "norm-adopted":
@@ -108,7 +112,11 @@ public struct ProgressProjection: Sendable {
         case "records-cleared":
             return records.allCleared
         case "records-published":
-            return records.allProactivePublished
+            // Its proactive records all published (so its catalogue is out) and its guide complete.
+            guard let published = records.allProactivePublished, GuideProjection.gaps(of: unit, in: state).isEmpty,
+                let profile = state.profiles[unit], let norm = state.norms[unit]
+            else { return nil }
+            return max(published, profile.at, norm.at)
         default:
             return state.milestones[stage]?[unit]
         }
