@@ -17,6 +17,15 @@ enum CityDemo {
         case city
 
         static let cityEvents = 5_000_000
+
+        /// As the log's header records it, so a later run can tell its own log.
+        var name: String {
+            switch self {
+            case .standard: "standard"
+            case .records(let count): "\(count) records"
+            case .city: "city"
+            }
+        }
     }
 
     static func run(directory: String, out: String, referenceFolder: String, seed: UInt64, size: Size, labels: Labels) throws {
@@ -27,11 +36,12 @@ enum CityDemo {
             var header: LogEntry?
             try LogReader(directory: directory).forEachEntry { header = $0; return false }
             guard let data = try? header?.data(),
-                data["scenario"]?.stringValue == scenarioName, data["scenarioSeed"]?.intValue == Int(seed)
+                data["scenario"]?.stringValue == scenarioName, data["scenarioSeed"]?.intValue == Int(seed),
+                data["scenarioSize"]?.stringValue == size.name
             else {
-                throw CommandFailure("\(path) already holds a log, not this demo's (--seed \(seed)): the demo writes a new log; give another --log DIR, or move that one aside")
+                throw CommandFailure("\(path) already holds a log, not this demo's (--seed \(seed), \(size.name)): the demo writes a new log; give another --log DIR, or move that one aside")
             }
-            Terminal.out("\(path) already holds this demo's log (--seed \(seed)): showing it again")
+            Terminal.out("\(path) already holds this demo's log (--seed \(seed), \(size.name)): showing it again")
         } else {
             try write(directory: directory, referenceFolder: referenceFolder, seed: seed, size: size)
         }
@@ -75,7 +85,7 @@ enum CityDemo {
         let first = Timestamp(millisecondsSinceEpoch: Int64(CityScenario.start.ordinal) * 86_400_000 + 3_600_000)
         let (log, created) = try LogFile.create(
             in: directory, actor: CityScenario.office, clock: .simulated(start: first),
-            data: [("seed", .string(folder.id)), ("scenario", .string(scenarioName)), ("scenarioSeed", .integer(Int(seed)))],
+            data: [("seed", .string(folder.id)), ("scenario", .string(scenarioName)), ("scenarioSeed", .integer(Int(seed))), ("scenarioSize", .string(size.name))],
             entries: try folder.events(actor: CityScenario.office, at: CityScenario.start))
         let service = ClearanceService(directory: directory)
         var (state, _) = try service.load()

@@ -34,6 +34,8 @@ import Testing
         #expect(try first.logBytes() == before)
         let refused = try first.run(["demo", "--reference", Self.reference, "--seed", "9"])
         #expect(refused.status == 1 && refused.stderr.contains("already holds a log, not this demo's"))
+        let otherSize = try first.run(["demo", "--reference", Self.reference, "--scale", "1600", "--seed", "7"])
+        #expect(otherSize.status == 1, "the same seed at another size is another demo")
         #expect(try first.logBytes() == before)
     }
 
