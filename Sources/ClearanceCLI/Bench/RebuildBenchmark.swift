@@ -63,7 +63,7 @@ struct RebuildBenchmark {
                 comparable: .init(key: "count per unit over every entry (clearance: progress, warm)", number: progress.ms, higherIsBetter: false)),
         ]
         if let sqlite {
-            rows += try SQLiteComparison.projections(program: sqlite, logPath: LogFile.path(in: directory), unit: busiest, directory: directory + "/..")
+            rows += try SQLiteComparison.projections(program: sqlite, logPath: LogFile.path(in: directory), entries: entries, unit: busiest, directory: directory + "/..")
         }
         return rows
     }

@@ -5,7 +5,7 @@ extension SQLiteComparison {
     /// fields a projection groups by (type, actor, unit, record) into an indexed table; then the
     /// aggregation behind the progress and funnel views (a count per unit and type over every entry);
     /// then one unit's publications, as a catalogue needs them.
-    static func projections(program: String, logPath: String, unit: String, directory: String) throws -> [LogBenchmark.Row] {
+    static func projections(program: String, logPath: String, entries: Int, unit: String, directory: String) throws -> [LogBenchmark.Row] {
         let database = directory + "/projections.sqlite"
         try? FileManager.default.removeItem(atPath: database)
         func script(_ name: String, _ text: String) throws -> String {
@@ -28,7 +28,6 @@ extension SQLiteComparison {
 
             """)
         let loadSeconds = try time(program, database, load)
-        let entries = try entryCount(logPath)
         let group = try script("group.sql", "SELECT unit, type, count(*) FROM events GROUP BY unit, type;\n")
         let groupSeconds = try time(program, database, group)
         let catalogue = try script("catalogue.sql", """
@@ -51,13 +50,5 @@ extension SQLiteComparison {
                 detail: "registrations joined to publications through the indexes, process start included",
                 comparable: .init(key: "one unit's catalogue (clearance: catalogue, warm)", number: catalogueSeconds * 1000, higherIsBetter: false)),
         ]
-    }
-
-    private static func entryCount(_ logPath: String) throws -> Int {
-        guard let handle = FileHandle(forReadingAtPath: logPath) else { throw CommandFailure("cannot read \(logPath)") }
-        defer { try? handle.close() }
-        var count = 0
-        while let chunk = try handle.read(upToCount: 8 << 20), !chunk.isEmpty { count += chunk.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } }
-        return count
     }
 }

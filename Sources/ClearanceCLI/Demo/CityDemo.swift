@@ -97,7 +97,7 @@ enum CityDemo {
         var bar = ProgressBar(label: "recording the plan day by day", total: scenario.plan.count)
         var done = 0
         for day in scenario.plan.days.keys.sorted() {
-            let entries = scenario.plan.days[day]!.sorted { $0.order < $1.order }.map { $0.build(&numbers) }
+            let entries = scenario.plan.days[day]!.map { $0(&numbers) }
             // Each working day's batch is stamped at 09:00 Chengdu time (01:00 UTC), after the head.
             let morning = Timestamp(millisecondsSinceEpoch: Int64(day.ordinal) * 86_400_000 + 3_600_000)
             let recorded = morning > head.recorded ? morning : head.recorded.adding(milliseconds: 1)

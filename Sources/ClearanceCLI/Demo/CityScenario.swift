@@ -125,28 +125,22 @@ struct CityScenario {
     }
 }
 
-/// The scenario's events by day, in the order they are recorded within a day.
+/// The scenario's events by day, in the order they are recorded within a day (the order they were added).
 struct DayPlan {
-    private(set) var days: [Day: [PlannedEntry]] = [:]
-    private var next = 0
+    /// Each entry is built when its day is recorded, in order, so a publication takes the next index number.
+    typealias Build = (inout IndexNumbers) -> NewEntry
+
+    private(set) var days: [Day: [Build]] = [:]
+    private(set) var count = 0
     /// Records registered in the plan.
     var records = 0
 
-    /// An entry to record on `day`; `build` runs when the day is recorded, in order, so it can take
-    /// the next index number.
-    mutating func add(_ day: Day, _ build: @escaping (inout IndexNumbers) -> NewEntry) {
-        days[day, default: []].append(PlannedEntry(order: next, build: build))
-        next += 1
+    mutating func add(_ day: Day, _ build: @escaping Build) {
+        days[day, default: []].append(build)
+        count += 1
     }
 
     mutating func add(_ day: Day, _ entry: NewEntry) { add(day) { _ in entry } }
-
-    var count: Int { next }
-}
-
-struct PlannedEntry {
-    let order: Int
-    let build: (inout IndexNumbers) -> NewEntry
 }
 
 /// Index numbers issued as publications are recorded: strictly in order per unit and year.

@@ -16,13 +16,15 @@ public struct ProgressProjection: Sendable {
         public let unit: String
         public let name: String
         public let status: Status
-        public var share: (done: Int, of: Int)?
+        public var share: Share?
         /// For stage 6: what its guide still lacks (the guide and the catalogue are part of the stage).
         public var guideGaps: [String] = []
+    }
 
-        public static func == (l: Behind, r: Behind) -> Bool {
-            (l.unit, l.name, l.status, l.guideGaps) == (r.unit, r.name, r.status, r.guideGaps) && l.share?.done == r.share?.done && l.share?.of == r.share?.of
-        }
+    /// How many of a unit's records are done (cleared, or published), of how many.
+    public struct Share: Sendable, Equatable {
+        public let done: Int
+        public let of: Int
     }
 
     public struct StageRow: Sendable {
@@ -74,9 +76,9 @@ public struct ProgressProjection: Sendable {
                 } else {
                     status = deadline.map { day > $0 } ?? false ? .overdue : .open
                     let records = summaries[unit] ?? UnitRecordSummary()
-                    let share: (Int, Int)? = switch stage["completion"]?.stringValue {
-                    case "records-cleared": (records.approved, records.records)
-                    case "records-published": (records.proactivePublished, records.proactive)
+                    let share: Share? = switch stage["completion"]?.stringValue {
+                    case "records-cleared": Share(done: records.approved, of: records.records)
+                    case "records-published": Share(done: records.proactivePublished, of: records.proactive)
                     default: nil
                     }
                     let gaps = stage["completion"]?.stringValue == "records-published" ? GuideProjection.gaps(of: unit, in: state) : []
