@@ -5,7 +5,8 @@ import Projections
 
 extension RebuildCommand {
     /// The one pass over the log a rebuild makes: it folds the state and writes the audit trail's rows
-    /// as it goes, starting from the last rebuild's checkpoint when that is still good.
+    /// as it goes, starting from the last rebuild's checkpoint when that is still good. The caller
+    /// writes the new checkpoint, beside the other projections.
     struct Fold {
         var state = ClearanceState()
         /// The last entry folded (nil when nothing was new), and the head of the state.
@@ -72,7 +73,6 @@ extension RebuildCommand {
             fold.auditBytes = try audit.close()
             bar.finish()
             if limit == nil {
-                if let last = fold.last { try StateSnapshot.write(fold.state, at: last, in: logDirectory, named: StateSnapshot.checkpointName) }
                 fold.head = reader.tail.head
             } else {
                 fold.head = fold.last.map { LogHead(seq: $0.seq, hashHex: $0.hashHex, recorded: $0.recorded) } ?? fold.head

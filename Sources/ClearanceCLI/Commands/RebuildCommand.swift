@@ -34,30 +34,43 @@ enum RebuildCommand {
         let state = fold.state
         let head = fold.head
         let today = try limit == nil ? ClearanceService(directory: logDirectory).today() : AsOf.day(after: head, in: logDirectory)
-        var written: Set<String> = []
-        func write(_ path: String, _ bytes: [UInt8]) throws {
+        @Sendable func write(_ path: String, _ bytes: [UInt8]) throws -> String {
             try Data(bytes).write(to: URL(fileURLWithPath: "\(out)/\(path)"))
-            written.insert(path)
+            return path
         }
-
-        var guides = 0
-        for unit in state.reference.unitOrder where state.profiles[unit] != nil || state.norms[unit] != nil {
-            let guide = GuideProjection(unit: unit, state: state, on: today)
-            try write("guides/\(unit).md", Array(guide.markdown.utf8))
-            try write("guides/\(unit).html", Array(guide.html.utf8))
-            guides += 1
-        }
-        let catalogues = try writeCatalogues(of: state, into: "\(out)/catalogues")
-        for scope in catalogues {
-            for format in CatalogueFormat.allCases { written.insert("catalogues/\(scope.name).\(format.rawValue)") }
-        }
+        // Once folded, the state is only read: the checkpoint and the pages are written side by side,
+        // the longest first, so that neither vCPU waits for the other at the end.
         let allUnits = Set(state.reference.units.keys)
-        let progress = ProgressProjection(state: state, units: allUnits, on: today)
-        try write("progress.json", JSONWriter.bytes(progress.json) + [0x0A])
-        try write("progress.html", Array(progress.html(scope: "全部单位").utf8))
-        let funnel = FunnelProjection(state: state, units: allUnits, on: today)
-        try write("funnel.json", JSONWriter.bytes(funnel.json) + [0x0A])
-        try write("funnel.html", Array(funnel.html(scope: "全部单位").utf8))
+        let checkpointAt = limit == nil ? fold.last : nil
+        let written = Set(try RebuildJobs.run([
+            { try writeCatalogues(of: state, into: "\(out)/catalogues") },
+            {
+                if let checkpointAt { try StateSnapshot.write(state, at: checkpointAt, in: logDirectory, named: StateSnapshot.checkpointName) }
+                return []
+            },
+            {
+                let funnel = FunnelProjection(state: state, units: allUnits, on: today)
+                return [
+                    try write("funnel.json", JSONWriter.bytes(funnel.json) + [0x0A]),
+                    try write("funnel.html", Array(funnel.html(scope: "全部单位").utf8)),
+                ]
+            },
+            {
+                try state.reference.unitOrder.filter { state.profiles[$0] != nil || state.norms[$0] != nil }.flatMap { unit in
+                    let guide = GuideProjection(unit: unit, state: state, on: today)
+                    return [try write("guides/\(unit).md", Array(guide.markdown.utf8)), try write("guides/\(unit).html", Array(guide.html.utf8))]
+                }
+            },
+            {
+                let progress = ProgressProjection(state: state, units: allUnits, on: today)
+                return [
+                    try write("progress.json", JSONWriter.bytes(progress.json) + [0x0A]),
+                    try write("progress.html", Array(progress.html(scope: "全部单位").utf8)),
+                ]
+            },
+        ]))
+        let guides = written.filter { $0.hasPrefix("guides/") && $0.hasSuffix(".md") }.count
+        let catalogues = written.filter { $0.hasPrefix("catalogues/") && $0.hasSuffix(".csv") }.count
         // A guide or catalogue an earlier rebuild wrote and this one did not (a unit without records as of
         // an earlier point) would pass for part of this one.
         for folder in ["guides", "catalogues"] {
@@ -72,22 +85,22 @@ enum RebuildCommand {
             ("builtFromLength", .integer(anchor?.line.count ?? 0)), ("builtAt", .string(Timestamp.now().iso8601)), ("asOf", AsOf.json(limit)),
             ("asOfDay", .string(today.description)), ("auditBytes", .integer(fold.auditBytes)),
             ("counts", .object([
-                ("guides", .integer(guides)), ("catalogues", .integer(catalogues.count)), ("auditRowsAdded", .integer(fold.auditRows)),
+                ("guides", .integer(guides)), ("catalogues", .integer(catalogues)), ("auditRowsAdded", .integer(fold.auditRows)),
                 ("records", .integer(state.records.count)),
             ])),
         ])
-        try write("manifest.json", JSONWriter.bytes(manifest) + [0x0A])
+        _ = try write("manifest.json", JSONWriter.bytes(manifest) + [0x0A])
         let from = head?.anchor ?? (limit == nil ? "an empty log" : "nothing (no batch had been recorded by then)")
         let rows = fold.auditFrom > 0 ? "\(fold.auditRows) audit rows added after seq \(fold.auditFrom)" : "\(fold.auditRows) audit rows"
-        return "rebuilt \(out) from \(from): \(guides) guides, \(catalogues.count) catalogues, progress, funnel, \(rows)"
+        return "rebuilt \(out) from \(from): \(guides) guides, \(catalogues) catalogues, progress, funnel, \(rows)"
     }
 
     /// Writes the catalogues of every unit with records, of each tier and of each district, and
-    /// returns them. Their rows are gathered in one pass over the records and dropped once written.
-    private static func writeCatalogues(of state: ClearanceState, into folder: String) throws -> [CatalogueScope] {
+    /// returns their files' paths. Their rows are gathered in one pass over the records and dropped once written.
+    private static func writeCatalogues(of state: ClearanceState, into folder: String) throws -> [String] {
         let rows = CatalogueRows(units: nil, state: state)
         let scopes = CatalogueScope.everyCatalogue(in: state, unitsWithRecords: rows.unitsWithRecords)
         try CatalogueFiles.write(scopes, of: rows, into: folder)
-        return scopes
+        return Set(scopes.map(\.name)).flatMap { name in CatalogueFormat.allCases.map { "catalogues/\(name).\($0.rawValue)" } }
     }
 }
