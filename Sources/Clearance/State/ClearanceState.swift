@@ -80,7 +80,7 @@ public struct ClearanceState: Sendable {
         case .serviceGuideFiled(let e):
             serviceGuides[e.unit, default: []].append(e)
         case .recordRegistered(let e):
-            records[e.record] = RecordState(e, by: actor)
+            records.add(RecordState(e, by: actor))
         case .recordClassified(let e):
             let norms = self.norms
             records.update(e.record) { record in

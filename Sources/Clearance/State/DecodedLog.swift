@@ -4,25 +4,28 @@ import Foundation
 
 /// A log's entries, read and decoded on a second thread while the caller applies the ones before:
 /// reading an entry and parsing its data is most of the cost of folding a long log, and needs no state.
+/// The caller says what decoding is: at least `ClearanceState.decode`, and whatever else it can find
+/// from the entry alone, so that the two threads share the work.
 public enum DecodedLog {
     static let chunkEntries = 2048
     static let chunksAhead = 8
 
-    /// Calls `body` on the calling thread with each entry from byte `start` on and its decoding, in
-    /// order, until the end or until `body` returns false. An error on either side is thrown here, after
-    /// the reading thread has stopped.
-    public static func forEach(
-        in reader: LogReader, from start: Int = 0, _ body: (LogEntry, ClearanceState.Decoded) throws -> Bool
+    /// Calls `body` on the calling thread with each entry from byte `start` on and what `decode` made
+    /// of it on the reading thread, in order, until the end or until `body` returns false. An error on
+    /// either side is thrown here, after the reading thread has stopped.
+    public static func forEach<Decoded: Sendable>(
+        in reader: LogReader, from start: Int = 0, decoding decode: @escaping @Sendable (LogEntry) throws -> Decoded,
+        _ body: (LogEntry, Decoded) throws -> Bool
     ) throws {
-        let handoff = Handoff()
+        let handoff = Handoff<(LogEntry, Decoded)>()
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
             defer { done.signal() }
-            var chunk: [(LogEntry, ClearanceState.Decoded)] = []
+            var chunk: [(LogEntry, Decoded)] = []
             chunk.reserveCapacity(chunkEntries)
             do {
                 try reader.forEachEntry(from: start) { entry in
-                    chunk.append((entry, try ClearanceState.decode(entry)))
+                    chunk.append((entry, try decode(entry)))
                     if chunk.count == chunkEntries {
                         guard handoff.put(chunk) else { return false }
                         chunk.removeAll(keepingCapacity: true)
@@ -45,15 +48,15 @@ public enum DecodedLog {
     }
 
     /// Chunks passed from the reading thread to the caller, a few at most waiting.
-    private final class Handoff: @unchecked Sendable {
+    private final class Handoff<Item>: @unchecked Sendable {
         private let condition = NSCondition()
-        private var chunks: [[(LogEntry, ClearanceState.Decoded)]] = []
+        private var chunks: [[Item]] = []
         private var finished = false
         private var cancelled = false
         private var failure: (any Error)?
 
         /// False once the caller has stopped taking: the reader should stop too.
-        func put(_ chunk: [(LogEntry, ClearanceState.Decoded)]) -> Bool {
+        func put(_ chunk: [Item]) -> Bool {
             condition.lock()
             defer { condition.unlock() }
             while chunks.count >= DecodedLog.chunksAhead && !cancelled { condition.wait() }
@@ -78,7 +81,7 @@ public enum DecodedLog {
         }
 
         /// The next chunk; nil at the end; the reader's error once every chunk before it was taken.
-        func take() throws -> [(LogEntry, ClearanceState.Decoded)]? {
+        func take() throws -> [Item]? {
             condition.lock()
             defer { condition.unlock() }
             while chunks.isEmpty && !finished { condition.wait() }

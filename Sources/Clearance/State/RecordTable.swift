@@ -4,9 +4,9 @@ import EventLog
 /// snapshot's records on disk, which are read one at a time when asked for. So a command on a log
 /// of a million events reads the few records it touches, not all of them.
 public struct RecordTable: Sendable, Equatable {
-    private var changed: [String: RecordState] = [:]
-    /// The ids in `changed` by unit, so one unit's records are found without looking at the others.
-    private var changedByUnit: [String: [String]] = [:]
+    private var changed = RecordStore()
+    /// The places in `changed` by unit, so one unit's records are found without looking at the others.
+    private var changedByUnit: [String: [Int]] = [:]
     private let stored: StoredRecords?
 
     public init() { stored = nil }
@@ -14,37 +14,31 @@ public struct RecordTable: Sendable, Equatable {
     init(stored: StoredRecords) { self.stored = stored }
 
     public subscript(id: String) -> RecordState? {
-        get {
-            if let record = changed[id] { return record }
-            return stored?.record(id)
-        }
-        set {
-            guard let newValue else {
-                changed[id] = nil
-                return
-            }
-            if changed.updateValue(newValue, forKey: id) == nil { changedByUnit[newValue.registration.unit, default: []].append(id) }
-        }
+        if let record = changed[id] { return record }
+        return stored?.record(id)
+    }
+
+    /// Adds a record under its id (`registration.record`), or replaces the one with that id.
+    mutating func add(_ record: RecordState) {
+        let (place, isNew) = changed.add(record)
+        if isNew { changedByUnit[record.registration.unit, default: []].append(place) }
     }
 
     /// Changes a record in place; false (and nothing changed) for an unknown id.
     @discardableResult
     mutating func update(_ id: String, _ change: (inout RecordState) -> Void) -> Bool {
-        if let index = changed.index(forKey: id) {
-            change(&changed.values[index])
-        } else if var record = stored?.record(id) {
-            change(&record)
-            self[id] = record
-        } else {
-            return false
-        }
+        if changed.update(id, change) { return true }
+        guard var record = stored?.record(id) else { return false }
+        change(&record)
+        add(record)
         return true
     }
 
-    /// Every record (reads the whole snapshot once: for listings, not for rules).
-    public var all: [String: RecordState] {
-        guard let stored else { return changed }
-        return stored.allRecords().merging(changed) { _, new in new }
+    /// The units that have records.
+    public var units: Set<String> {
+        var units = Set(changedByUnit.keys)
+        if let stored { units.formUnion(stored.unitRanges.keys) }
+        return units
     }
 
     /// Calls `body` with every record of `units` (nil: of every unit), reading only their part of
@@ -52,19 +46,19 @@ public struct RecordTable: Sendable, Equatable {
     public func forEach(inUnits units: Set<String>?, _ body: (RecordState) throws -> Void) rethrows {
         guard let units else {
             if let stored {
-                for (id, record) in stored.allRecords() where changed[id] == nil { try body(record) }
+                try stored.allRecords().forEach { record in
+                    if !changed.contains(record.registration.record) { try body(record) }
+                }
             }
-            for record in changed.values { try body(record) }
+            try changed.forEach(body)
             return
         }
         // A unit at a time, so that only one unit's records are in memory (a city has 1.3 million).
         for unit in units {
             if let stored {
-                for (id, record) in stored.records(ofUnit: unit) where changed[id] == nil { try body(record) }
+                for record in stored.records(ofUnit: unit) where !changed.contains(record.registration.record) { try body(record) }
             }
-            for id in changedByUnit[unit] ?? [] {
-                if let record = changed[id] { try body(record) }
-            }
+            for place in changedByUnit[unit] ?? [] { try body(changed[place: place]) }
         }
     }
 
@@ -80,13 +74,24 @@ public struct RecordTable: Sendable, Equatable {
             return result
         }
         var touched: Set<String> = []
-        for (unit, ids) in changedByUnit where !ids.isEmpty && units?.contains(unit) != false { touched.insert(unit) }
+        for (unit, places) in changedByUnit where !places.isEmpty && units?.contains(unit) != false { touched.insert(unit) }
         for (unit, summary) in storedSummaries where !touched.contains(unit) && units?.contains(unit) != false { result[unit] = summary }
         forEach(inUnits: touched) { result[$0.registration.unit, default: UnitRecordSummary()].add($0) }
         return result
     }
 
-    public var count: Int { all.count }
+    /// How many records there are (with a snapshot, every stored record is read once to tell).
+    public var count: Int {
+        guard stored != nil else { return changed.count }
+        var count = 0
+        forEach(inUnits: nil) { _ in count += 1 }
+        return count
+    }
 
-    public static func == (l: RecordTable, r: RecordTable) -> Bool { l.all == r.all }
+    public static func == (l: RecordTable, r: RecordTable) -> Bool {
+        guard l.count == r.count else { return false }
+        var same = true
+        l.forEach(inUnits: nil) { record in same = same && r[record.registration.record] == record }
+        return same
+    }
 }

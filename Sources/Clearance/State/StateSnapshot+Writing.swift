@@ -2,16 +2,14 @@ import EventLog
 import Foundation
 
 extension StateSnapshot {
-    /// Writes the snapshot of `state`, taken at `entry`, atomically (a temporary file renamed over the
-    /// old one; on failure the old one is left as it was). Records are streamed to the file a few
+    /// Writes the snapshot of `state`, taken at `entry`, atomically (a temporary file synced, then
+    /// renamed over the old one; on failure the old one is left as it was). Records are streamed to the file a few
     /// megabytes at a time, so writing the snapshot of a city's million records needs no second copy
     /// of them in memory.
     public static func write(_ state: ClearanceState, at entry: LogEntry, in directory: String, named name: String = fileName) throws {
         let path = directory + "/" + name
         let parts = StateCodec.encodeParts(state).map { (name: $0.name, bytes: JSONWriter.bytes($0.value)) }
-        let records = state.records.all
-        var idsByUnit: [String: [String]] = [:]
-        for (id, record) in records { idsByUnit[record.registration.unit, default: []].append(id) }
+        let records = state.records
         // The offsets depend on the header's length: write them at a fixed width so it is known first.
         func headerBytes(records: Int, index: Int, slots: Int, units: Int, summaries: Int) -> [UInt8] {
             func fixed(_ n: Int) -> JSONValue { .string(String(format: "%015d", n)) }
@@ -44,11 +42,13 @@ extension StateSnapshot {
         var summaries: [(key: String, value: JSONValue)] = []
         var chunk: [UInt8] = []
         var position = recordsStart
-        for unit in idsByUnit.keys.sorted() {
+        for unit in records.units.sorted() {
             let unitStart = position + chunk.count
             var summary = UnitRecordSummary()
-            for id in idsByUnit[unit]!.sorted() {
-                let record = records[id]!
+            var ofUnit: [RecordState] = []
+            records.forEach(inUnits: [unit]) { ofUnit.append($0) }
+            for record in ofUnit.sorted(by: { $0.registration.record < $1.registration.record }) {
+                let id = record.registration.record
                 summary.add(record)
                 let hash = SnapshotHash.of(id)
                 var slot = Int(hash % UInt64(slots))
@@ -76,6 +76,8 @@ extension StateSnapshot {
         try file.write(contentsOf: headerBytes(
             records: recordsStart, index: indexStart, slots: slots, units: indexStart + index.count,
             summaries: indexStart + index.count + unitLine.count))
+        // Synced before it takes the old one's name, so a crash leaves one or the other whole.
+        try file.synchronize()
         try file.close()
         guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
         renamed = true

@@ -63,54 +63,65 @@ final class StoredRecords: @unchecked Sendable {
         return read
     }
 
-    private var everyRecord: [String: RecordState]?
-    /// The ids of `everyRecord` by unit (ids, not copies: a city's records are hundreds of megabytes).
-    private var everyIDByUnit: [String: [String]] = [:]
+    private var everyRecord: RecordStore?
+    /// The places in `everyRecord` by unit.
+    private var everyPlaceByUnit: [String: [Int]] = [:]
 
     /// Every stored record, read once and kept (listings ask for them again and again).
-    func allRecords() -> [String: RecordState] {
+    func allRecords() -> RecordStore {
         lock.lock()
         defer { lock.unlock() }
-        return readAll()
-    }
-
-    /// The stored records of `unit`, with their ids: only its lines are read, unless every record
-    /// already was.
-    func records(ofUnit unit: String) -> [(id: String, record: RecordState)] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let everyRecord { return (everyIDByUnit[unit] ?? []).compactMap { id in everyRecord[id].map { (id, $0) } } }
-        return unitRanges[unit].map(decodeLines) ?? []
-    }
-
-    private func readAll() -> [String: RecordState] {
         if let everyRecord { return everyRecord }
-        let lines = decodeLines(in: recordsStart..<indexStart)
-        var all: [String: RecordState] = [:]
-        all.reserveCapacity(lines.count)
-        for (id, record) in lines {
-            all[id] = record
-            everyIDByUnit[record.registration.unit, default: []].append(id)
+        var all = RecordStore()
+        forEachRecord(in: recordsStart..<indexStart) { record in
+            everyPlaceByUnit[record.registration.unit, default: []].append(all.add(record).place)
         }
         everyRecord = all
         return all
     }
 
-    /// The records whose lines fill `range` (a line that cannot be decoded is skipped: the snapshot
-    /// wrote it, so only damage to the file can cause that).
-    private func decodeLines(in range: Range<Int>) -> [(id: String, record: RecordState)] {
-        guard let bytes = file.bytes(at: range.lowerBound, count: range.count) else { return [] }
-        var found: [(id: String, record: RecordState)] = []
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var start = 0
-            while start < buffer.count {
-                let end = memchr(base + start, 0x0A, buffer.count - start).map { base.distance(to: $0) } ?? buffer.count
-                if let decoded = StateCodec.decodeRecordLine(UnsafeRawBufferPointer(rebasing: buffer[start..<end])) { found.append(decoded) }
-                start = end + 1
-            }
-        }
+    /// The stored records of `unit`: only its lines are read, unless every record already was.
+    func records(ofUnit unit: String) -> [RecordState] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let everyRecord { return (everyPlaceByUnit[unit] ?? []).map { everyRecord[place: $0] } }
+        return unitRanges[unit].map(decodeLines) ?? []
+    }
+
+    /// The records whose lines fill `range`, in order (a line that cannot be decoded is skipped: the
+    /// snapshot wrote it, so only damage to the file can cause that).
+    private func decodeLines(in range: Range<Int>) -> [RecordState] {
+        var found: [RecordState] = []
+        forEachRecord(in: range) { found.append($0) }
         return found
+    }
+
+    /// Calls `body` with each record whose line lies in `range`, reading a few megabytes at a time:
+    /// the records of a city take most of a gigabyte.
+    private func forEachRecord(in range: Range<Int>, _ body: (RecordState) -> Void) {
+        var position = range.lowerBound
+        var carry: [UInt8] = []
+        while position < range.upperBound {
+            guard let chunk = file.bytes(at: position, count: min(8 << 20, range.upperBound - position)), !chunk.isEmpty else { return }
+            position += chunk.count
+            carry += chunk
+            let atEnd = position >= range.upperBound
+            let used = carry.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                var start = 0
+                while start < buffer.count {
+                    guard let newline = memchr(base + start, 0x0A, buffer.count - start) else {
+                        if !atEnd { return start }
+                        break
+                    }
+                    let end = base.distance(to: newline)
+                    if let decoded = StateCodec.decodeRecordLine(UnsafeRawBufferPointer(rebasing: buffer[start..<end])) { body(decoded.record) }
+                    start = end + 1
+                }
+                return buffer.count
+            }
+            carry.removeFirst(used)
+        }
     }
 
     private func readSlot(_ slot: Int) -> (hash: UInt64, offset: UInt64)? {

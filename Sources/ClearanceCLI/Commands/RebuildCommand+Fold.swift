@@ -49,25 +49,36 @@ extension RebuildCommand {
             let audit = try AuditFile(path: "\(out)/audit.csv", keeping: auditKeep)
             // Folding a long log shows a bar with entries/s on a terminal, and nothing in a pipe.
             var bar = ProgressBar(label: "folding the log", total: reader.tail.head?.seq ?? 0)
-            // Whole batches only, so that an as-of point inside a batch gives what a copy cut there would.
-            var pending: [(LogEntry, ClearanceState.Decoded)] = []
-            try DecodedLog.forEach(in: reader, from: start) { entry, decoded in
+            func foldAndWrite(_ entry: LogEntry, _ decoded: ClearanceState.Decoded, _ prepared: AuditTrail.Prepared) throws {
+                if let row = AuditTrail.row(folding: entry, decoded, prepared, into: &fold.state, filter: AuditTrail.Filter()) {
+                    try audit.write(row)
+                    fold.auditRows += 1
+                }
+            }
+            // As of a point, whole batches only, so that a point inside a batch gives what a copy cut
+            // there would: a batch is held until its last entry shows it is in.
+            var pending: [(LogEntry, ClearanceState.Decoded, AuditTrail.Prepared)] = []
+            try DecodedLog.forEach(in: reader, from: start, decoding: { entry in
+                let decoded = try ClearanceState.decode(entry)
+                return (decoded, AuditTrail.Prepared(entry, decoded))
+            }) { entry, item in
                 switch limit {
                 case .seq(let seq): if entry.seq > seq { return false }
                 case .recorded(let time): if entry.recorded > time { return false }
                 case nil: break
                 }
-                pending.append((entry, decoded))
-                guard entry.seq == entry.batchEnd else { return true }
-                for (item, itemDecoded) in pending {
-                    if let row = AuditTrail.row(folding: item, itemDecoded, into: &fold.state, filter: AuditTrail.Filter()) {
-                        try audit.write(row)
-                        fold.auditRows += 1
-                    }
+                if limit == nil {
+                    try foldAndWrite(entry, item.0, item.1)
+                } else {
+                    pending.append((entry, item.0, item.1))
+                    guard entry.seq == entry.batchEnd else { return true }
+                    for (entry, decoded, prepared) in pending { try foldAndWrite(entry, decoded, prepared) }
+                    pending.removeAll(keepingCapacity: true)
                 }
-                pending.removeAll(keepingCapacity: true)
-                fold.last = entry
-                bar.update(entry.seq)
+                if entry.seq == entry.batchEnd {
+                    fold.last = entry
+                    bar.update(entry.seq)
+                }
                 return true
             }
             fold.auditBytes = try audit.close()

@@ -34,8 +34,14 @@ enum RebuildCommand {
         let state = fold.state
         let head = fold.head
         let today = try limit == nil ? ClearanceService(directory: logDirectory).today() : AsOf.day(after: head, in: logDirectory)
+        // Like the catalogues, pages are not synced one by one (a city has thousands): they can always
+        // be made again from the log. Only the manifest is, after what it vouches for (below).
         @Sendable func write(_ path: String, _ bytes: [UInt8]) throws -> String {
-            try Data(bytes).write(to: URL(fileURLWithPath: "\(out)/\(path)"))
+            let url = URL(fileURLWithPath: "\(out)/\(path)")
+            try Data().write(to: url)
+            let file = try FileHandle(forWritingTo: url)
+            defer { try? file.close() }
+            try file.write(contentsOf: bytes)
             return path
         }
         // Once folded, the state is only read: the checkpoint and the pages are written side by side,
@@ -89,7 +95,9 @@ enum RebuildCommand {
                 ("records", .integer(state.records.count)),
             ])),
         ])
-        _ = try write("manifest.json", JSONWriter.bytes(manifest) + [0x0A])
+        // The audit trail and the checkpoint were synced when closed: the next rebuild may trust
+        // what the manifest says of them.
+        try Data(JSONWriter.bytes(manifest) + [0x0A]).write(to: URL(fileURLWithPath: "\(out)/manifest.json"), options: .atomic)
         let from = head?.anchor ?? (limit == nil ? "an empty log" : "nothing (no batch had been recorded by then)")
         let rows = fold.auditFrom > 0 ? "\(fold.auditRows) audit rows added after seq \(fold.auditFrom)" : "\(fold.auditRows) audit rows"
         return "rebuilt \(out) from \(from): \(guides) guides, \(catalogues) catalogues, progress, funnel, \(rows)"

@@ -24,9 +24,11 @@ enum RecordViews {
         let labels = action.context.labels
         let unit = action.arguments.value("--unit")
         let status = action.arguments.value("--status")
-        let rows = state.records.all.filter { id, record in
-            (unit == nil || record.registration.unit == unit) && (status == nil || record.status.rawValue == status)
-        }.sorted { $0.key < $1.key }
+        var rows: [(key: String, value: RecordState)] = []
+        state.records.forEach(inUnits: unit.map { [$0] }) { record in
+            if status == nil || record.status.rawValue == status { rows.append((record.registration.record, record)) }
+        }
+        rows.sort { $0.key < $1.key }
         if action.arguments.has("--json") {
             for (id, record) in rows { Terminal.out(JSONWriter.string(json(id, record, state))) }
             return

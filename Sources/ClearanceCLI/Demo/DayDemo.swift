@@ -95,9 +95,11 @@ enum DayDemo {
         Terminal.out("")
         let table = TextTable([("RECORD", 16), ("STATUS", 10), ("DISCLOSURE", 10), ("INDEX NUMBER", 24), ("TITLE", 0)], labels: labels)
         Terminal.out(table.headerLine)
-        for (id, record) in state.records.all.sorted(by: { $0.key < $1.key }).suffix(12) {
+        var records: [RecordState] = []
+        state.records.forEach(inUnits: nil) { records.append($0) }
+        for record in records.sorted(by: { $0.registration.record < $1.registration.record }).suffix(12) {
             Terminal.out(table.line([
-                id, labels(record.status.rawValue), labels(record.classification?.disclosure.rawValue ?? ""), record.indexNumber ?? "",
+                record.registration.record, labels(record.status.rawValue), labels(record.classification?.disclosure.rawValue ?? ""), record.indexNumber ?? "",
                 record.registration.title,
             ]))
         }

@@ -32,21 +32,25 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
             days -= 1
         }
         let (y, m, d) = CivilDate.fromDaysSinceEpoch(days)
-        let bytes: [UInt8] =
-            digits(y, 4) + [0x2D] + digits(m, 2) + [0x2D] + digits(d, 2) + [0x54]
-            + digits(Int(ms / 3_600_000), 2) + [0x3A] + digits(Int(ms / 60_000 % 60), 2) + [0x3A]
-            + digits(Int(ms / 1000 % 60), 2) + [0x2E] + digits(Int(ms % 1000), 3) + [0x5A]
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private func digits(_ value: Int, _ width: Int) -> [UInt8] {
-        var out = [UInt8](repeating: 0x30, count: width)
-        var v = value
-        for i in (0..<width).reversed() {
-            out[i] = UInt8(0x30 + v % 10)
-            v /= 10
+        // Written in place: the audit trail formats one of these for every entry of the log.
+        return String(unsafeUninitializedCapacity: 24) { out in
+            func put(_ value: Int, width: Int, at start: Int, then separator: UInt8) {
+                var v = value
+                for i in (start..<start + width).reversed() {
+                    out[i] = UInt8(0x30 + v % 10)
+                    v /= 10
+                }
+                out[start + width] = separator
+            }
+            put(y, width: 4, at: 0, then: 0x2D)
+            put(m, width: 2, at: 5, then: 0x2D)
+            put(d, width: 2, at: 8, then: 0x54)
+            put(Int(ms / 3_600_000), width: 2, at: 11, then: 0x3A)
+            put(Int(ms / 60_000 % 60), width: 2, at: 14, then: 0x3A)
+            put(Int(ms / 1000 % 60), width: 2, at: 17, then: 0x2E)
+            put(Int(ms % 1000), width: 3, at: 20, then: 0x5A)
+            return 24
         }
-        return out
     }
 
     /// Parses exactly the stored form `YYYY-MM-DDTHH:MM:SS.mmmZ` (24 bytes) without allocating:

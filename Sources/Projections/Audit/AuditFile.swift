@@ -34,9 +34,11 @@ public final class AuditFile {
         if buffer.count >= 4 << 20 { try flush() }
     }
 
-    /// Writes what is buffered, closes the file, and returns its size.
+    /// Writes what is buffered, syncs and closes the file, and returns its size (which the manifest
+    /// then vouches for).
     public func close() throws -> Int {
         try flush()
+        try handle.synchronize()
         try handle.close()
         return size
     }

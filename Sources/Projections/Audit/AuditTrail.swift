@@ -31,6 +31,9 @@ public struct AuditTrail {
 
         public init() {}
 
+        /// Whether every entry passes (a rebuild's whole trail).
+        var isEmpty: Bool { record == nil && unit == nil && actors.isEmpty && types.isEmpty && since == nil && until == nil }
+
         func matches(_ entry: LogEntry, subject: String, unit: String?) -> Bool {
             if let record, subject != record { return false }
             if let want = self.unit, unit != want { return false }
@@ -59,29 +62,45 @@ public struct AuditTrail {
     /// Folds `entry` into `state` and returns its row of the trail, if it passes `filter`: the one
     /// step both the whole trail and a rebuild that writes the trail as it folds are made of.
     public static func row(folding entry: LogEntry, into state: inout ClearanceState, filter: Filter) throws -> Row? {
-        try row(folding: entry, ClearanceState.decode(entry), into: &state, filter: filter)
+        let decoded = try ClearanceState.decode(entry)
+        return row(folding: entry, decoded, Prepared(entry, decoded), into: &state, filter: filter)
     }
 
-    /// The same, for an entry the caller has decoded (on another thread, say).
+    /// What a row takes from its entry alone, without the state: a rebuild finds it on the thread
+    /// that reads and decodes the log, leaving the folding thread only what needs the state.
+    public struct Prepared: Sendable {
+        let facts: Facts
+        let recorded: String
+        let flags: [String]
+
+        public init(_ entry: LogEntry, _ decoded: ClearanceState.Decoded) {
+            facts = Facts(entry, decoded)
+            recorded = entry.recorded.iso8601
+            let recordedDay = Day(ordinal: Int(entry.recorded.millisecondsSinceEpoch / 86_400_000))
+            var flags: [String] = []
+            if let at = facts.at.flatMap(Day.init), at < recordedDay { flags.append("backdated \(recordedDay.ordinal - at.ordinal) days") }
+            self.flags = flags + facts.flags
+        }
+    }
+
+    /// The same, for an entry the caller has decoded and prepared (on another thread, say).
     public static func row(
-        folding entry: LogEntry, _ decoded: ClearanceState.Decoded, into state: inout ClearanceState, filter: Filter
+        folding entry: LogEntry, _ decoded: ClearanceState.Decoded, _ prepared: Prepared, into state: inout ClearanceState, filter: Filter
     ) -> Row? {
-        let facts = Facts(entry, decoded)
+        let facts = prepared.facts
         let before = facts.record.flatMap { state.records[$0]?.status.rawValue }
         let roles = state.roles[entry.actor].map { $0.keys.map(\.rawValue).sorted().joined(separator: ",") } ?? ""
         state.apply(entry, decoded)
         let record = facts.record.flatMap { state.records[$0] }
-        let unit = record?.registration.unit ?? facts.unit ?? facts.request.flatMap { state.requests[$0]?.received.unit }
-        guard filter.matches(entry, subject: facts.subject, unit: unit) else { return nil }
+        if !filter.isEmpty {
+            let unit = record?.registration.unit ?? facts.unit ?? facts.request.flatMap { state.requests[$0]?.received.unit }
+            guard filter.matches(entry, subject: facts.subject, unit: unit) else { return nil }
+        }
         var change = ""
         if let after = record?.status.rawValue { change = before.map { $0 == after ? after : "\($0) → \(after)" } ?? "→ \(after)" }
-        var flags: [String] = []
-        let recordedDay = Day(ordinal: Int(entry.recorded.millisecondsSinceEpoch / 86_400_000))
-        if let at = facts.at.flatMap(Day.init), at < recordedDay { flags.append("backdated \(recordedDay.ordinal - at.ordinal) days") }
-        flags += facts.flags
         return Row(
-            seq: entry.seq, recorded: entry.recorded.iso8601, at: facts.at ?? "", actor: entry.actor, roles: roles,
-            type: entry.type, subject: facts.subject, change: change, flags: flags)
+            seq: entry.seq, recorded: prepared.recorded, at: facts.at ?? "", actor: entry.actor, roles: roles,
+            type: entry.type, subject: facts.subject, change: change, flags: prepared.flags)
     }
 
     public static let header = ["seq", "recorded", "at", "actor", "roles", "type", "subject", "change", "flags"]

@@ -72,7 +72,8 @@ import Testing
         ] {
             #expect((types[type] ?? 0) > 0, "the scenario has no \(type)")
         }
-        let records = state.records.all.values
+        var records: [RecordState] = []
+        state.records.forEach(inUnits: nil) { records.append($0) }
         #expect(records.contains { $0.lastReturn != nil }, "some reviews are returned")
         #expect(records.contains { $0.classification?.disclosure == .exempt && $0.classification?.basis != nil })
         #expect(records.contains { $0.classification == nil }, "some units stall")
