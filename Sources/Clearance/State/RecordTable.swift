@@ -68,21 +68,30 @@ public struct RecordTable: Sendable, Equatable {
         }
     }
 
-    /// The summary of each unit's records, for `units` (nil: every unit); units without records are
-    /// absent. A unit none of whose records changed since the snapshot gets the summary the snapshot
-    /// stored, without reading a record; the others are summed from their records. Records never
-    /// move between units (an id is registered once), so a unit's changed records are all it needs
-    /// to know which stored summaries still hold.
-    public func summaries(ofUnits units: Set<String>?) -> [String: UnitRecordSummary] {
+    /// The summary of each unit's records, for `units` (nil: every unit), with its backlog cut at
+    /// `backlogCutoff`; units without records are absent. A unit none of whose records changed since
+    /// the snapshot gets the summary the snapshot stored, without reading a record, if it was cut at the
+    /// same day (a stage 4 rescheduled since changes the cut); the others are summed from their records.
+    /// Records never move between units (an id is registered once), so a unit's changed records are
+    /// all it needs to know which stored summaries still hold.
+    public func summaries(ofUnits units: Set<String>?, backlogCutoff: Day?) -> [String: UnitRecordSummary] {
         var result: [String: UnitRecordSummary] = [:]
         guard let stored, let storedSummaries = stored.unitSummaries() else {
-            forEach(inUnits: units) { result[$0.registration.unit, default: UnitRecordSummary()].add($0) }
-            return result
+            var byUnit: [String: [RecordState]] = [:]
+            forEach(inUnits: units) { byUnit[$0.registration.unit, default: []].append($0) }
+            return byUnit.mapValues { UnitRecordSummary(of: $0, backlogCutoff: backlogCutoff) }
         }
         var touched: Set<String> = []
         for (unit, ids) in changedByUnit where !ids.isEmpty && units?.contains(unit) != false { touched.insert(unit) }
-        for (unit, summary) in storedSummaries where !touched.contains(unit) && units?.contains(unit) != false { result[unit] = summary }
-        forEach(inUnits: touched) { result[$0.registration.unit, default: UnitRecordSummary()].add($0) }
+        for (unit, summary) in storedSummaries where !touched.contains(unit) && units?.contains(unit) != false {
+            if summary.backlogCutoff == backlogCutoff { result[unit] = summary } else { touched.insert(unit) }
+        }
+        // A unit at a time: the order is judged among all of a unit's records, and one unit's are few.
+        for unit in touched {
+            var records: [RecordState] = []
+            forEach(inUnits: [unit]) { records.append($0) }
+            if !records.isEmpty { result[unit] = UnitRecordSummary(of: records, backlogCutoff: backlogCutoff) }
+        }
         return result
     }
 

@@ -46,10 +46,11 @@ extension StateSnapshot {
         var position = recordsStart
         for unit in idsByUnit.keys.sorted() {
             let unitStart = position + chunk.count
-            var summary = UnitRecordSummary()
-            for id in idsByUnit[unit]!.sorted() {
+            let ids = idsByUnit[unit]!.sorted()
+            // Built from the unit's records at once: the order they were cleared in is judged among them all.
+            let summary = UnitRecordSummary(of: ids.map { records[$0]! }, backlogCutoff: state.reference.backlogCutoff)
+            for id in ids {
                 let record = records[id]!
-                summary.add(record)
                 let hash = SnapshotHash.of(id)
                 var slot = Int(hash % UInt64(slots))
                 while index[slot * 16 + 8..<slot * 16 + 16].contains(where: { $0 != 0 }) { slot = (slot + 1) % slots }
