@@ -54,7 +54,7 @@ enum ProgressText {
             lines += stage.behind.map { unit in
                 "  " + DisplayWidth.pad(labels(unit.status.rawValue), to: 8) + "  \(unit.name) (\(unit.unit))" + (unit.share.map { $0.of == 0 ? ": no records yet" : ": \($0.done) of \($0.of)" } ?? "")
                     + (unit.order.map { $0.newestFirst ? ", newest first" : ", not newest first (\($0.inOrder) of \($0.cleared) in order)" } ?? "")
-                    + (unit.guideGaps.isEmpty ? "" : "; guide lacks \(unit.guideGaps.joined(separator: ", "))")
+                    + (unit.guideGaps.isEmpty ? "" : "; guide lacks \(unit.guideGaps.map(\.key).joined(separator: ", "))")
             }
         }
         return lines

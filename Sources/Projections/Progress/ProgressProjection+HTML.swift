@@ -42,7 +42,7 @@ extension ProgressProjection {
             for unit in stage.behind {
                 var share = unit.share.map { $0.of == 0 ? "，尚无记录" : "，已完成 \($0.done)/\($0.of)" } ?? ""
                 if let order = unit.order { share += order.newestFirst ? "，由近及远清理" : "，未由近及远清理（已清理 \(order.cleared) 条，其中 \(order.inOrder) 条按序）" }
-                if !unit.guideGaps.isEmpty { share += "；指南待补充：\(unit.guideGaps.joined(separator: "、"))" }
+                if !unit.guideGaps.isEmpty { share += "；指南待补充：\(unit.guideGaps.map(\.zh).joined(separator: "、"))" }
                 body += "<li>\(HTML.escape(unit.name))（\(HTML.escape(unit.unit))）— \(unit.status == .overdue ? "已逾期" : "进行中")\(share)</li>\n"
             }
             body += "</ul>\n</details>\n"

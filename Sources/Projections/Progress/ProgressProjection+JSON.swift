@@ -20,7 +20,7 @@ extension ProgressProjection {
                             var members: [(key: String, value: JSONValue)] = [("unit", .string(unit.unit)), ("name", .string(unit.name)), ("status", .string(unit.status.rawValue))]
                             if let share = unit.share { members += [("done", .integer(share.done)), ("of", .integer(share.of))] }
                             if let order = unit.order { members += [("inOrder", .integer(order.inOrder)), ("newestFirst", .bool(order.newestFirst))] }
-                            if !unit.guideGaps.isEmpty { members.append(("guideGaps", .array(unit.guideGaps.map { .string($0) }))) }
+                            if !unit.guideGaps.isEmpty { members.append(("guideGaps", .array(unit.guideGaps.map { .string($0.key) }))) }
                             return .object(members)
                         })),
                     ])

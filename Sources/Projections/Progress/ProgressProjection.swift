@@ -22,7 +22,7 @@ public struct ProgressProjection: Sendable {
         /// For stage 4: whether it has cleared newest first so far (nil until it has cleared a record).
         public var order: ClearingOrder?
         /// For stage 6: what its guide still lacks (the guide and the catalogue are part of the stage).
-        public var guideGaps: [String] = []
+        public var guideGaps: [GuideGap] = []
     }
 
     /// How many of a unit's records are done (cleared, or published), of how many.
