@@ -24,10 +24,10 @@ public struct UnitRecordSummary: Sendable, Equatable {
     /// The summary of one unit's records (all of them: the order is judged among them).
     public init(of records: [RecordState], backlogCutoff: Day?) {
         self.backlogCutoff = backlogCutoff
-        var backlog: [(created: Day, cleared: Day?)] = []
+        var backlogDays: [(created: Day, cleared: Day?)] = []
         for record in records {
             if backlogCutoff.map({ record.registration.created <= $0 }) ?? true {
-                backlog.append((record.registration.created, record.approvedOn))
+                backlogDays.append((record.registration.created, record.approvedOn))
                 if let day = record.approvedOn {
                     backlogCleared += 1
                     lastBacklogCleared = max(lastBacklogCleared ?? day, day)
@@ -40,8 +40,8 @@ public struct UnitRecordSummary: Sendable, Equatable {
                 lastProactivePublished = max(lastProactivePublished ?? day, day)
             }
         }
-        self.backlog = backlog.count
-        clearedAheadOfNewer = Self.aheadOfNewer(backlog)
+        backlog = backlogDays.count
+        clearedAheadOfNewer = Self.aheadOfNewer(backlogDays)
     }
 
     /// The day the last backlog record was cleared, if every one is (and there is one).
