@@ -46,4 +46,50 @@ import Testing
         #expect(training.behind == [.init(unit: "cd-bgt", name: "成都市人民政府办公厅", status: .overdue)])
         #expect(progress.only(stage: 4).stages.map(\.number) == [4] && progress.only(stage: nil).stages.count == 7)
     }
+
+    /// The snapshot scenario plus three city departments' backlogs (records created in 2007), written
+    /// straight to the log (progress, not the rules, is under test):
+    /// - cd-fgw cleared its two newest first by 2007-12-10, then registered a record created in 2008;
+    /// - cd-jyj cleared both by the deadline, but the older one first;
+    /// - cd-jtw cleared the older one and left the newer one waiting.
+    static func backlogs() throws -> ClearanceState {
+        let directory = try AsOfTests.log()
+        func record(_ id: String, _ unit: String, created: String, cleared: String?) -> [NewEntry] {
+            let created = Day(created)!
+            var entries = [
+                RecordRegistered(at: created, record: id, unit: unit, title: "通知", created: created, summary: "", term: "2007-2011").entry(actor: "office.chen"),
+                RecordClassified(at: created, record: id, contentClass: "plans", disclosure: .onRequest).entry(actor: "office.chen"),
+            ]
+            if let cleared = cleared.flatMap(Day.init) {
+                entries.append(RecordReviewed(at: cleared, record: id, level: 1, secrecy: .passed, accuracy: .passed, outcome: .approved).entry(actor: "office.chen"))
+            }
+            return entries
+        }
+        _ = try LogFile.open(in: directory.path).append(
+            record("fgw-1", "cd-fgw", created: "2007-06-01", cleared: "2007-12-10") + record("fgw-2", "cd-fgw", created: "2007-09-01", cleared: "2007-12-05")
+                + record("fgw-3", "cd-fgw", created: "2008-01-15", cleared: nil)
+                + record("jyj-1", "cd-jyj", created: "2007-06-01", cleared: "2007-12-03") + record("jyj-2", "cd-jyj", created: "2007-09-01", cleared: "2007-12-20")
+                + record("jtw-1", "cd-jtw", created: "2007-06-01", cleared: "2007-12-03") + record("jtw-2", "cd-jtw", created: "2007-09-01", cleared: nil))
+        return try ClearanceService(directory: directory.path).load().state
+    }
+
+    @Test func aUnitRegisteringNewRecordsIn2008StillClearedItsBacklogOnTime() throws {
+        let progress = ProgressProjection(state: try Self.backlogs(), units: ["cd-fgw"], on: Day("2008-01-31")!)
+        let stage4 = try #require(progress.stages.first { $0.number == 4 })
+        #expect(stage4.countsNewestFirst && stage4.total[.onTime] == 1 && stage4.behind.isEmpty, "the 2008 record is not stage 4's")
+        #expect(stage4.total.newestFirst == 1)
+        #expect(progress.stages.allSatisfy { $0.number == 4 || !$0.countsNewestFirst })
+    }
+
+    @Test func aUnitThatClearedAnOlderRecordFirstIsNotNewestFirst() throws {
+        let progress = ProgressProjection(state: try Self.backlogs(), units: ["cd-fgw", "cd-jyj", "cd-jtw"], on: Day("2008-01-31")!)
+        let stage4 = try #require(progress.stages.first { $0.number == 4 })
+        #expect(stage4.total[.onTime] == 2 && stage4.total[.overdue] == 1)
+        #expect(stage4.total.newestFirst == 1, "cd-fgw did, cd-jyj cleared on time but not newest first; cd-jtw is not done")
+        let tier1 = try #require(progress.groups.first { $0.key == "tier-1" })
+        #expect(stage4.tally(of: tier1).newestFirst == 1)
+        let jtw = try #require(stage4.behind.first)
+        #expect(stage4.behind.count == 1 && jtw.unit == "cd-jtw" && jtw.status == .overdue && jtw.share == .init(done: 1, of: 2))
+        #expect(jtw.order?.cleared == 1 && jtw.order?.inOrder == 0 && jtw.order?.newestFirst == false, "it cleared the older record ahead of the newer")
+    }
 }

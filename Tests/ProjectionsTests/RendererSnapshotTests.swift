@@ -75,7 +75,10 @@ import TestSupport
         let progress = ProgressProjection(state: try Self.state(), units: ["jinjiang-jsj", "cd-bgt", "cd"], on: Day("2008-01-05")!)
         try Self.check("progress.json", JSONWriter.bytes(progress.json))
         try Self.check("progress.html", Array(progress.html(scope: "全部单位").utf8))
-        try Self.check("progress-stage-4.html", Array(progress.only(stage: 4).html(scope: "全部单位").utf8))
+        // Stage 4 on the scenario with backlogs cleared newest first, cleared out of order, and half cleared.
+        let backlogs = ProgressProjection(
+            state: try ProgressProjectionTests.backlogs(), units: ["jinjiang-jsj", "cd", "cd-fgw", "cd-jyj", "cd-jtw"], on: Day("2008-01-05")!)
+        try Self.check("progress-stage-4.html", Array(backlogs.only(stage: 4).html(scope: "全部单位").utf8))
     }
 
     @Test func funnelRenderer() throws {

@@ -79,6 +79,15 @@ public struct ReferenceData: Sendable {
 
     public func unitTier(_ unit: String) -> Int? { units[unit]?["tier"]?.intValue }
 
+    /// The last creation day of the records a unit must clear in the plan's clearance stage: the
+    /// deadline of the stage done by clearing records (`completion: records-cleared`, stage 4). What a
+    /// unit holds by then is its backlog; what it creates later is new information, due on its own
+    /// publication clock. Nil when no such stage has a deadline: then every record is backlog.
+    public var backlogCutoff: Day? {
+        let stage = stages.keys.sorted().lazy.compactMap { self.stages[$0] }.first { $0["completion"]?.stringValue == "records-cleared" }
+        return stage?["deadline"]?.stringValue.flatMap(Day.init)
+    }
+
     /// The working-day calendar these declarations make, or nil when none was declared.
     public func calendar() throws -> WorkingCalendar? {
         guard !calendarYears.isEmpty else { return nil }

@@ -62,22 +62,33 @@ public struct RecordTable: Sendable, Equatable {
         }
     }
 
-    /// The summary of each unit's records, for `units` (nil: every unit); units without records are
-    /// absent. A unit none of whose records changed since the snapshot gets the summary the snapshot
-    /// stored, without reading a record; the others are summed from their records. Records never
-    /// move between units (an id is registered once), so a unit's changed records are all it needs
-    /// to know which stored summaries still hold.
-    public func summaries(ofUnits units: Set<String>?) -> [String: UnitRecordSummary] {
+    /// The summary of each unit's records, for `units` (nil: every unit), with its backlog cut at
+    /// `backlogCutoff`; units without records are absent. A unit none of whose records changed since
+    /// the snapshot gets the summary the snapshot stored, without reading a record, if it was cut at the
+    /// same day (a stage 4 rescheduled since changes the cut); the others are summed from their records.
+    /// Records never move between units (an id is registered once), so a unit's changed records are
+    /// all it needs to know which stored summaries still hold.
+    public func summaries(ofUnits units: Set<String>?, backlogCutoff: Day?) -> [String: UnitRecordSummary] {
         var result: [String: UnitRecordSummary] = [:]
         guard let stored, let storedSummaries = stored.unitSummaries() else {
-            forEach(inUnits: units) { result[$0.registration.unit, default: UnitRecordSummary()].add($0) }
+            for unit in units ?? self.units { result[unit] = summary(ofUnit: unit, backlogCutoff: backlogCutoff) }
             return result
         }
         var touched: Set<String> = []
         for (unit, places) in changedByUnit where !places.isEmpty && units?.contains(unit) != false { touched.insert(unit) }
-        for (unit, summary) in storedSummaries where !touched.contains(unit) && units?.contains(unit) != false { result[unit] = summary }
-        forEach(inUnits: touched) { result[$0.registration.unit, default: UnitRecordSummary()].add($0) }
+        for (unit, summary) in storedSummaries where !touched.contains(unit) && units?.contains(unit) != false {
+            if summary.backlogCutoff == backlogCutoff { result[unit] = summary } else { touched.insert(unit) }
+        }
+        for unit in touched { result[unit] = summary(ofUnit: unit, backlogCutoff: backlogCutoff) }
         return result
+    }
+
+    /// The summary of one unit's records (nil if it has none), read a unit at a time: the order they
+    /// were cleared in is judged among all of a unit's records, and one unit's are few.
+    private func summary(ofUnit unit: String, backlogCutoff: Day?) -> UnitRecordSummary? {
+        var records: [RecordState] = []
+        forEach(inUnits: [unit]) { records.append($0) }
+        return records.isEmpty ? nil : UnitRecordSummary(of: records, backlogCutoff: backlogCutoff)
     }
 
     /// How many records there are (with a snapshot, every stored record is read once to tell).

@@ -44,12 +44,13 @@ extension StateSnapshot {
         var position = recordsStart
         for unit in records.units.sorted() {
             let unitStart = position + chunk.count
-            var summary = UnitRecordSummary()
             var ofUnit: [RecordState] = []
             records.forEach(inUnits: [unit]) { ofUnit.append($0) }
-            for record in ofUnit.sorted(by: { $0.registration.record < $1.registration.record }) {
+            ofUnit.sort { $0.registration.record < $1.registration.record }
+            // Built from the unit's records at once: the order they were cleared in is judged among them all.
+            let summary = UnitRecordSummary(of: ofUnit, backlogCutoff: state.reference.backlogCutoff)
+            for record in ofUnit {
                 let id = record.registration.record
-                summary.add(record)
                 let hash = SnapshotHash.of(id)
                 var slot = Int(hash % UInt64(slots))
                 while index[slot * 16 + 8..<slot * 16 + 16].contains(where: { $0 != 0 }) { slot = (slot + 1) % slots }

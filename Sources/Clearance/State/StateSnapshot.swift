@@ -4,8 +4,8 @@ import Foundation
 /// The folded state as of one log entry (named by seq, hash and byte offset), kept beside the log as
 /// `state.snapshot`, so a command reads it and then only the log after that entry.
 ///
-/// Layout (format 3), so that a query reads only what it needs:
-/// - a header line `{"format":4,"seq":N,"hash":"…","offset":O,"length":L,"parts":[["reference",B],…],
+/// Layout (format 5), so that a query reads only what it needs:
+/// - a header line `{"format":5,"seq":N,"hash":"…","offset":O,"length":L,"parts":[["reference",B],…],
 ///   "records":R,"index":X,"slots":S,"units":U,"summaries":M}`; R, X, U and M are written as
 ///   zero-padded strings, so the header's length is known before they are;
 /// - the parts of the state other than its records, one JSON line each, in the order and with the
@@ -17,13 +17,15 @@ import Foundation
 ///   its line; 0 = empty), little-endian, probed linearly;
 /// - at byte U one JSON line giving each unit's records as a `[start, end)` byte range, so one unit's
 ///   records are read without the rest;
-/// - at byte M one JSON line giving each unit's `UnitRecordSummary`, so progress reads no records.
+/// - at byte M one JSON line giving each unit's `UnitRecordSummary` (`UnitRecordSummary.json`), so
+///   progress reads no records.
 ///
 /// It is derived and disposable: a snapshot whose entry no longer has that hash (history rewritten),
 /// of another format, or that cannot be read, is ignored and the log replayed.
 public enum StateSnapshot {
     public static let fileName = "state.snapshot"
-    public static let format = 4
+    /// 5: the unit summaries judge stage 4 by the backlog and its clearing order (4: by every record).
+    public static let format = 5
     /// Write a new snapshot when a load had to fold at least this many log entries past the old one.
     public static let refreshAfter = 10_000
 

@@ -1,63 +1,78 @@
 import EventLog
 
-/// How far one unit's records have come, in the figures stage progress is judged by: whether every
-/// record is cleared (approved at every review level) and every proactive one published, and when
-/// the last of them was. The state snapshot stores one per unit, so progress over a city's million
-/// records reads 909 of these instead of every record.
+/// How far one unit's records have come, in the figures stage progress is judged by: whether its
+/// backlog (the records it held when the clearance stage closed) is cleared, and in what order, and
+/// whether every proactive record is published, and when the last of them was. The state snapshot
+/// stores one per unit, so progress over a city's million records reads 909 of these instead of
+/// every record.
 public struct UnitRecordSummary: Sendable, Equatable {
-    public private(set) var records = 0
-    /// Records with an approval day (every review level they needed approved them).
-    public private(set) var approved = 0
-    public private(set) var lastApproved: Day?
-    /// Records classified to be disclosed proactively.
+    /// The last creation day of the backlog (`ReferenceData.backlogCutoff`); nil: every record is backlog.
+    public let backlogCutoff: Day?
+    /// Records created on or before `backlogCutoff`.
+    public private(set) var backlog = 0
+    /// Backlog records with an approval day (every review level they needed approved them).
+    public private(set) var backlogCleared = 0
+    public private(set) var lastBacklogCleared: Day?
+    /// Backlog records cleared while a newer backlog record was still waiting (see `aheadOfNewer`).
+    public private(set) var clearedAheadOfNewer = 0
+    /// Records classified to be disclosed proactively (of every creation day).
     public private(set) var proactive = 0
     /// Proactive records with a publication day.
     public private(set) var proactivePublished = 0
     public private(set) var lastProactivePublished: Day?
 
-    public init() {}
-
-    public mutating func add(_ record: RecordState) {
-        records += 1
-        if let day = record.approvedOn {
-            approved += 1
-            lastApproved = max(lastApproved ?? day, day)
+    /// The summary of one unit's records (all of them: the order is judged among them).
+    public init(of records: [RecordState], backlogCutoff: Day?) {
+        self.backlogCutoff = backlogCutoff
+        var backlogDays: [(created: Day, cleared: Day?)] = []
+        for record in records {
+            if backlogCutoff.map({ record.registration.created <= $0 }) ?? true {
+                backlogDays.append((record.registration.created, record.approvedOn))
+                if let day = record.approvedOn {
+                    backlogCleared += 1
+                    lastBacklogCleared = max(lastBacklogCleared ?? day, day)
+                }
+            }
+            guard record.classification?.disclosure == .proactive else { continue }
+            proactive += 1
+            if let day = record.published {
+                proactivePublished += 1
+                lastProactivePublished = max(lastProactivePublished ?? day, day)
+            }
         }
-        guard record.classification?.disclosure == .proactive else { return }
-        proactive += 1
-        if let day = record.published {
-            proactivePublished += 1
-            lastProactivePublished = max(lastProactivePublished ?? day, day)
-        }
+        backlog = backlogDays.count
+        clearedAheadOfNewer = Self.aheadOfNewer(backlogDays)
     }
 
-    /// The day the last record was cleared, if every record is (and there is one).
-    public var allCleared: Day? { records > 0 && approved == records ? lastApproved : nil }
+    /// The day the last backlog record was cleared, if every one is (and there is one).
+    public var allBacklogCleared: Day? { backlog > 0 && backlogCleared == backlog ? lastBacklogCleared : nil }
 
     /// The day the last proactive record was published, if every one is (and there is one).
     public var allProactivePublished: Day? { proactive > 0 && proactivePublished == proactive ? lastProactivePublished : nil }
 
-    /// As the snapshot stores it: `[records, approved, lastApproved, proactive, proactivePublished,
-    /// lastProactivePublished]`, days as `YYYY-MM-DD` or null.
+    /// As the snapshot stores it: `[backlogCutoff, backlog, backlogCleared, lastBacklogCleared,
+    /// clearedAheadOfNewer, proactive, proactivePublished, lastProactivePublished]`, days as
+    /// `YYYY-MM-DD` or null.
     var json: JSONValue {
         func day(_ day: Day?) -> JSONValue { day.map { .string($0.description) } ?? .null }
         return .array([
-            .integer(records), .integer(approved), day(lastApproved), .integer(proactive), .integer(proactivePublished),
-            day(lastProactivePublished),
+            day(backlogCutoff), .integer(backlog), .integer(backlogCleared), day(lastBacklogCleared), .integer(clearedAheadOfNewer),
+            .integer(proactive), .integer(proactivePublished), day(lastProactivePublished),
         ])
     }
 
     /// Nil unless `json` is what `json` writes.
     init?(json: JSONValue) {
-        guard let fields = json.arrayValue, fields.count == 6, let records = fields[0].intValue, let approved = fields[1].intValue,
-            let proactive = fields[3].intValue, let proactivePublished = fields[4].intValue
-        else { return nil }
         func day(_ value: JSONValue) -> Day?? {
             if value == .null { return .some(nil) }
             return value.stringValue.flatMap(Day.init).map { .some($0) }
         }
-        guard let lastApproved = day(fields[2]), let lastProactivePublished = day(fields[5]) else { return nil }
-        (self.records, self.approved, self.lastApproved) = (records, approved, lastApproved)
+        guard let fields = json.arrayValue, fields.count == 8, let backlogCutoff = day(fields[0]), let backlog = fields[1].intValue,
+            let backlogCleared = fields[2].intValue, let lastBacklogCleared = day(fields[3]), let aheadOfNewer = fields[4].intValue,
+            let proactive = fields[5].intValue, let proactivePublished = fields[6].intValue, let lastProactivePublished = day(fields[7])
+        else { return nil }
+        self.backlogCutoff = backlogCutoff
+        (self.backlog, self.backlogCleared, self.lastBacklogCleared, self.clearedAheadOfNewer) = (backlog, backlogCleared, lastBacklogCleared, aheadOfNewer)
         (self.proactive, self.proactivePublished, self.lastProactivePublished) = (proactive, proactivePublished, lastProactivePublished)
     }
 }

@@ -28,7 +28,7 @@ enum GuideCommand {
         case "json": bytes = JSONWriter.bytes(guide.json) + [0x0A]
         case let other: throw UsageError("--format takes markdown, html or json, not '\(other)'", command: spec.name)
         }
-        if !guide.gaps.isEmpty { Terminal.note("the guide of \(unit) is incomplete: \(guide.gaps.joined(separator: "; "))") }
+        if !guide.gaps.isEmpty { Terminal.note("the guide of \(unit) is incomplete: it lacks \(guide.gaps.map(\.key).joined(separator: ", "))") }
         try Document.emit(bytes, to: arguments.value("--out"), summary: "")
     }
 }

@@ -1,8 +1,8 @@
 import Projections
 
-/// `progress` as text: the stages, then the roll-up by tier and district: every stage compactly
-/// (units done of units it applies to), or with `--stage` the one stage in full and its units behind,
-/// by name.
+/// `progress` as text: the stages (and how many units done with stage 4 cleared newest first), then
+/// the roll-up by tier and district: every stage compactly (units done of units it applies to), or
+/// with `--stage` the one stage in full and its units behind, by name.
 enum ProgressText {
     static func lines(_ progress: ProgressProjection, labels: Labels) -> [String] {
         var lines = ["progress as of \(progress.day), \(progress.unitCount) units"]
@@ -14,6 +14,9 @@ enum ProgressText {
             lines.append(stages.line([
                 "\(stage.number)", stage.deadline?.description ?? "", "\(stage.total.units)",
             ] + counts(stage.total) + [stage.title]))
+        }
+        for stage in progress.stages where stage.countsNewestFirst {
+            lines.append("stage \(stage.number): \(stage.total.newestFirst) of the \(stage.total.done) units done cleared newest first (由近及远)")
         }
         guard !progress.groups.isEmpty else { return lines }
         lines.append("")
@@ -36,20 +39,22 @@ enum ProgressText {
 
     private static func oneStage(_ stage: ProgressProjection.StageRow, _ groups: [ProgressGroup], labels: Labels) -> [String] {
         var lines = ["stage \(stage.number) by tier and district:"]
+        let newestFirst = stage.countsNewestFirst ? [("NEWEST FIRST", 0)] : []
         let table = TextTable([
-            ("GROUP", 34), ("UNITS", 5), ("ON TIME", 8), ("LATE", 8), ("OPEN", 6), ("OVERDUE", 7), ("DONE", 0),
-        ], labels: labels)
+            ("GROUP", 34), ("UNITS", 5), ("ON TIME", 8), ("LATE", 8), ("OPEN", 6), ("OVERDUE", 7), ("DONE", 6),
+        ] + newestFirst, labels: labels)
         lines.append(table.headerLine)
         for group in groups {
             let tally = stage.tally(of: group)
-            lines.append(table.line([name(of: group), "\(tally.units)"] + counts(tally)))
+            lines.append(table.line([name(of: group), "\(tally.units)"] + counts(tally) + newestFirst.map { _ in "\(tally.newestFirst)" }))
         }
         if !stage.behind.isEmpty {
             lines.append("")
             lines.append("behind on stage \(stage.number) (\(stage.behind.count) units):")
             lines += stage.behind.map { unit in
                 "  " + DisplayWidth.pad(labels(unit.status.rawValue), to: 8) + "  \(unit.name) (\(unit.unit))" + (unit.share.map { $0.of == 0 ? ": no records yet" : ": \($0.done) of \($0.of)" } ?? "")
-                    + (unit.guideGaps.isEmpty ? "" : "; guide lacks \(unit.guideGaps.joined(separator: ", "))")
+                    + (unit.order.map { $0.newestFirst ? ", newest first" : ", not newest first (\($0.inOrder) of \($0.cleared) in order)" } ?? "")
+                    + (unit.guideGaps.isEmpty ? "" : "; guide lacks \(unit.guideGaps.map(\.key).joined(separator: ", "))")
             }
         }
         return lines

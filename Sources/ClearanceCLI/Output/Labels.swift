@@ -27,7 +27,7 @@ struct Labels: Sendable {
         "RESPONSIBLE": "责任单位", "MILESTONES": "已完成", "PERSON": "人员", "ROLE": "角色", "UNITS": "单位",
         "REQUEST": "申请", "RECEIVED": "收到日期", "DUE": "答复期限", "EXTENDED": "已延期", "ANSWERED": "答复日期",
         "OUTCOME": "答复结果", "FEEDBACK": "意见", "TEXT": "内容", "CLASS": "类别", "KEY ITEMS": "关键条目", "LIMIT": "时限",
-        "REVIEW": "审核", "OFFICE": "负责科室", "INDEX NUMBER": "索引号", "CREATED": "生成日期", "PUBLISHED": "发布日期", "DOC": "文号", "SEQ": "序号", "RECORDED": "记录时间", "AT": "业务日期", "ACTOR": "操作人", "TYPE": "事件类型", "SUBJECT": "对象", "CHANGE": "变化", "FLAGS": "提示", "GROUP": "分组", "ON TIME": "按时完成", "LATE": "逾期完成", "OPEN": "进行中", "OVERDUE": "已逾期", "DONE": "完成率", "DUE DAY": "期限", "DONE ON": "完成日期", "ITEM": "事项",
+        "REVIEW": "审核", "OFFICE": "负责科室", "INDEX NUMBER": "索引号", "CREATED": "生成日期", "PUBLISHED": "发布日期", "DOC": "文号", "SEQ": "序号", "RECORDED": "记录时间", "AT": "业务日期", "ACTOR": "操作人", "TYPE": "事件类型", "SUBJECT": "对象", "CHANGE": "变化", "FLAGS": "提示", "GROUP": "分组", "ON TIME": "按时完成", "LATE": "逾期完成", "OPEN": "进行中", "OVERDUE": "已逾期", "DONE": "完成率", "NEWEST FIRST": "由近及远", "DUE DAY": "期限", "DONE ON": "完成日期", "ITEM": "事项",
         "record": "记录", "unit": "单位", "title": "信息名称", "status": "状态", "created": "生成日期",
         "registeredBy": "登记人", "documentNumber": "文号", "summary": "内容概述", "class": "类别", "keyItem": "关键条目",
         "disclosure": "公开属性", "basis": "不予公开依据", "classifiedBy": "定类人", "reviewLevels": "审核级次",

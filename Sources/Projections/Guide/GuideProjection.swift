@@ -9,7 +9,7 @@ public struct GuideProjection: Sendable {
     public let unit: String
     public let name: String
     /// Profile fields and other parts the guide needs but the log does not have yet.
-    public let gaps: [String]
+    public let gaps: [GuideGap]
     let sections: [(title: String, paragraphs: [String])]
 
     public init(unit: String, state: ClearanceState, on day: Day) {
@@ -18,7 +18,6 @@ public struct GuideProjection: Sendable {
         let profile = state.profiles[unit]?.values ?? [:]
         let norm = state.norms[unit]
         gaps = Self.gaps(of: unit, in: state)
-        func value(_ field: String, _ label: String) -> String { "\(label)：\(profile[field] ?? "（未填写）")" }
 
         var sections: [(String, [String])] = []
         var arrangement = ["本机关政府信息按以下类别编排，每条信息标注索引号、名称、内容概述、生成日期等要素。"]
@@ -34,10 +33,7 @@ public struct GuideProjection: Sendable {
             "主动公开的信息通过政府门户网站“中国·成都”政府信息公开目录发布，可按索引号、类别查阅。",
             "依申请公开的信息，公民、法人或者其他组织可向本机关提出申请。",
         ]))
-        sections.append(("三、政府信息公开工作机构", [
-            value("office", "机构名称"), value("address", "办公地址"), value("hours", "办公时间"),
-            value("phone", "联系电话"), value("fax", "传真"), value("email", "电子邮箱"),
-        ]))
+        sections.append(("三、政府信息公开工作机构", UnitProfileSet.labelledFields.map { "\($0.zh)：\(profile[$0.name] ?? "（未填写）")" }))
         var applying = ["申请人可通过信函、传真、电子邮件或当面提交书面申请，写明申请人信息及所需政府信息的内容描述。"]
         if let rules = state.reference.ruleSet(on: day)?.data["request"], let days = rules["workingDays"]?.intValue {
             let extra = rules["extension"]?["workingDays"]?.intValue ?? 0
@@ -60,16 +56,13 @@ public struct GuideProjection: Sendable {
     }
 
     /// What the unit's guide still lacks: profile fields, or the norm. Empty: the guide can be published.
-    public static func gaps(of unit: String, in state: ClearanceState) -> [String] {
-        let profile = state.profiles[unit]?.values ?? [:]
-        var gaps = UnitProfileSet.fields.filter { profile[$0] == nil }.map { "profile: \($0)" }
-        if state.norms[unit] == nil { gaps.append("classification norm (stage 2) not adopted") }
-        return gaps
+    public static func gaps(of unit: String, in state: ClearanceState) -> [GuideGap] {
+        GuideGap.of(profile: state.profiles[unit]?.values, norm: state.norms[unit])
     }
 
     public var markdown: String {
         var text = "# \(name)政府信息公开指南\n\n"
-        if !gaps.isEmpty { text += "> 待补充：\(gaps.joined(separator: "；"))\n\n" }
+        if !gaps.isEmpty { text += "> 待补充：\(gaps.map(\.zh).joined(separator: "；"))\n\n" }
         for section in sections {
             text += "## \(section.title)\n\n" + section.paragraphs.map { $0 + "\n" }.joined(separator: "\n") + "\n"
         }
@@ -78,7 +71,7 @@ public struct GuideProjection: Sendable {
 
     public var html: String {
         var body = "<h1>\(HTML.escape(name))政府信息公开指南</h1>\n"
-        if !gaps.isEmpty { body += "<p class=\"gaps\">待补充：\(HTML.escape(gaps.joined(separator: "；")))</p>\n" }
+        if !gaps.isEmpty { body += "<p class=\"gaps\">待补充：\(HTML.escape(gaps.map(\.zh).joined(separator: "；")))</p>\n" }
         for section in sections {
             body += "<h2>\(HTML.escape(section.title))</h2>\n" + section.paragraphs.map { "<p>\(HTML.escape($0))</p>\n" }.joined()
         }
@@ -87,7 +80,7 @@ public struct GuideProjection: Sendable {
 
     public var json: JSONValue {
         .object([
-            ("unit", .string(unit)), ("name", .string(name)), ("gaps", .array(gaps.map { .string($0) })),
+            ("unit", .string(unit)), ("name", .string(name)), ("gaps", .array(gaps.map { .string($0.key) })),
             ("sections", .array(sections.map { .object([("title", .string($0.title)), ("paragraphs", .array($0.paragraphs.map { .string($0) }))]) })),
         ])
     }

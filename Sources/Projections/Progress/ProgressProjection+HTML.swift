@@ -6,8 +6,9 @@ extension ProgressProjection {
         SVGBarChart.Series("进行中", colour: "#56B4E9"), SVGBarChart.Series("已逾期", colour: "#D55E00"),
     ]
 
-    /// A page that stands alone: a stacked bar per stage, the stage table, the roll-up by tier and district
-    /// (every stage compactly, or one stage in full with its own chart), and the units behind by name.
+    /// A page that stands alone: a stacked bar per stage, the stage table (with how many units done with
+    /// stage 4 cleared newest first), the roll-up by tier and district (every stage compactly, or one
+    /// stage in full with its own chart), and the units behind by name.
     public func html(scope: String) -> String {
         let title = "政府信息公开指南和目录编制进度：\(scope)"
         var body = "<h1>\(HTML.escape(title))</h1>\n<p>截至 \(day)，共 \(unitCount) 个单位。</p>\n<h2>各阶段完成情况</h2>\n"
@@ -15,12 +16,19 @@ extension ProgressProjection {
         body += HTML.table(
             header: ["阶段", "名称", "完成时间", "单位"] + Self.statusSeries.map(\.name) + ["完成率"],
             rows: stages.map { ["\($0.number)", $0.title, $0.deadline?.description ?? "", "\($0.total.units)"] + Self.cells($0.total) }) + "\n"
+        for stage in stages where stage.countsNewestFirst {
+            body += "<p>第\(stage.number)阶段已完成的 \(stage.total.done) 个单位中，按“由近及远”原则清理的有 \(stage.total.newestFirst) 个。</p>\n"
+        }
         if stages.count == 1, let stage = stages.first {
             body += "<h2>第\(stage.number)阶段：按层级和区（市）县</h2>\n"
             body += chart("第\(stage.number)阶段按层级和区（市）县", groups.map { (Self.name(of: $0), stage.tally(of: $0)) }) + "\n"
+            let newestFirst = stage.countsNewestFirst ? ["由近及远"] : []
             body += HTML.table(
-                header: ["分组", "单位"] + Self.statusSeries.map(\.name) + ["完成率"],
-                rows: groups.map { group in [Self.name(of: group), "\(stage.tally(of: group).units)"] + Self.cells(stage.tally(of: group)) }) + "\n"
+                header: ["分组", "单位"] + Self.statusSeries.map(\.name) + ["完成率"] + newestFirst,
+                rows: groups.map { group in
+                    let tally = stage.tally(of: group)
+                    return [Self.name(of: group), "\(tally.units)"] + Self.cells(tally) + newestFirst.map { _ in "\(tally.newestFirst)" }
+                }) + "\n"
         } else {
             body += "<h2>按层级和区（市）县</h2>\n<p>每格：已完成的单位 / 该阶段适用的单位，及其中已逾期的单位；“–”为不适用。</p>\n"
             body += HTML.table(
@@ -33,7 +41,8 @@ extension ProgressProjection {
             body += "<details><summary>第\(stage.number)阶段 \(HTML.escape(stage.title))：已逾期 \(overdue)，进行中 \(stage.behind.count - overdue)</summary>\n<ul>\n"
             for unit in stage.behind {
                 var share = unit.share.map { $0.of == 0 ? "，尚无记录" : "，已完成 \($0.done)/\($0.of)" } ?? ""
-                if !unit.guideGaps.isEmpty { share += "；指南待补充：\(unit.guideGaps.joined(separator: "、"))" }
+                if let order = unit.order { share += order.newestFirst ? "，由近及远清理" : "，未由近及远清理（已清理 \(order.cleared) 条，其中 \(order.inOrder) 条按序）" }
+                if !unit.guideGaps.isEmpty { share += "；指南待补充：\(unit.guideGaps.map(\.zh).joined(separator: "、"))" }
                 body += "<li>\(HTML.escape(unit.name))（\(HTML.escape(unit.unit))）— \(unit.status == .overdue ? "已逾期" : "进行中")\(share)</li>\n"
             }
             body += "</ul>\n</details>\n"

@@ -2,7 +2,9 @@ import EventLog
 
 extension ProgressProjection {
     /// Each stage with its total, its roll-up by tier (`byTier`) and district (`byDistrict`), and the
-    /// units behind; keys and values in English, for programs.
+    /// units behind; for stage 4 also the units done newest first (`doneNewestFirst`) and, per unit
+    /// behind that has cleared any record, `inOrder` and `newestFirst`; keys and values in English,
+    /// for programs.
     public var json: JSONValue {
         .object([
             ("asOf", .string(day.description)),
@@ -12,12 +14,13 @@ extension ProgressProjection {
                     [
                         ("stage", .integer(stage.number)), ("title", .string(stage.title)),
                         ("deadline", stage.deadline.map { .string($0.description) } ?? .null),
-                    ] + stage.total.jsonFields + [
+                    ] + fields(stage.total, stage) + [
                         ("byTier", .array(rollUp(stage, .tier))), ("byDistrict", .array(rollUp(stage, .district))),
                         ("behind", .array(stage.behind.map { unit in
                             var members: [(key: String, value: JSONValue)] = [("unit", .string(unit.unit)), ("name", .string(unit.name)), ("status", .string(unit.status.rawValue))]
                             if let share = unit.share { members += [("done", .integer(share.done)), ("of", .integer(share.of))] }
-                            if !unit.guideGaps.isEmpty { members.append(("guideGaps", .array(unit.guideGaps.map { .string($0) }))) }
+                            if let order = unit.order { members += [("inOrder", .integer(order.inOrder)), ("newestFirst", .bool(order.newestFirst))] }
+                            if !unit.guideGaps.isEmpty { members.append(("guideGaps", .array(unit.guideGaps.map { .string($0.key) }))) }
                             return .object(members)
                         })),
                     ])
@@ -28,7 +31,11 @@ extension ProgressProjection {
     private func rollUp(_ stage: StageRow, _ kind: ProgressGroup.Kind) -> [JSONValue] {
         groups.filter { $0.kind == kind }.map { group in
             let id: JSONValue = kind == .tier ? .integer(Int(group.id) ?? 0) : .string(group.id)
-            return .object([(kind.rawValue, id), ("name", .string(group.name))] + stage.tally(of: group).jsonFields)
+            return .object([(kind.rawValue, id), ("name", .string(group.name))] + fields(stage.tally(of: group), stage))
         }
+    }
+
+    private func fields(_ tally: StageTally, _ stage: StageRow) -> [(key: String, value: JSONValue)] {
+        tally.jsonFields + (stage.countsNewestFirst ? [("doneNewestFirst", .integer(tally.newestFirst))] : [])
     }
 }

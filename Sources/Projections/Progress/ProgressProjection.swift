@@ -4,21 +4,25 @@ import EventLog
 /// Stage progress as of a day: for each of the seven stages, its deadline and, for each unit it
 /// applies to, done on time / done late / open / overdue, with the share done; counted over the
 /// chosen units (all, a tier, a district) and rolled up by tier and by district. Completion is derived
-/// from the events where it can be: stage 2 from an adopted norm, stage 4 from the unit's records all
-/// classified and approved, stage 6 from its proactive records all published (or withdrawn); the other
+/// from the events where it can be: stage 2 from an adopted norm, stage 4 from the unit's backlog (its
+/// records created by stage 4's deadline) all classified and approved, with the order it was cleared in
+/// reported beside it, stage 6 from its proactive records all published (or withdrawn); the other
 /// stages from milestones (or trainings).
 public struct ProgressProjection: Sendable {
     public enum Status: String, Sendable, CaseIterable { case onTime = "done on time", late = "done late", open, overdue }
 
     /// A unit not done with a stage: open (its deadline not passed) or overdue; for the stages read
-    /// off the records, how far it has come (records cleared, or proactive records published, of all).
+    /// off the records, how far it has come (backlog records cleared, or proactive records published,
+    /// of all).
     public struct Behind: Sendable, Equatable {
         public let unit: String
         public let name: String
         public let status: Status
         public var share: Share?
+        /// For stage 4: whether it has cleared newest first so far (nil until it has cleared a record).
+        public var order: ClearingOrder?
         /// For stage 6: what its guide still lacks (the guide and the catalogue are part of the stage).
-        public var guideGaps: [String] = []
+        public var guideGaps: [GuideGap] = []
     }
 
     /// How many of a unit's records are done (cleared, or published), of how many.
@@ -31,6 +35,9 @@ public struct ProgressProjection: Sendable {
         public let number: Int
         public let title: String
         public let deadline: Day?
+        /// Whether the stage asks for records cleared newest first (stage 4): then its tallies count
+        /// the units done that did (`StageTally.newestFirst`).
+        public let countsNewestFirst: Bool
         /// Over every chosen unit the stage applies to.
         public let total: StageTally
         /// By `ProgressGroup.key`; see `tally(of:)`.
@@ -58,37 +65,46 @@ public struct ProgressProjection: Sendable {
             for unit in group.units { groupsOfUnit[unit, default: []].append(group.key) }
         }
         // Summaries, not records: a city's progress then reads no record from the snapshot.
-        let summaries = state.records.summaries(ofUnits: chosen)
+        let cutoff = state.reference.backlogCutoff
+        let summaries = state.records.summaries(ofUnits: chosen, backlogCutoff: cutoff)
         var stages: [StageRow] = []
         for number in state.reference.stages.keys.sorted() {
             let stage = state.reference.stages[number]!
             let deadline = stage["deadline"]?.stringValue.flatMap(Day.init)
             let responsible = stage["responsible"]?.arrayValue?.compactMap(\.stringValue) ?? []
             let applies = stage["appliesTo"]?.stringValue == "every-unit" ? chosen : chosen.intersection(responsible)
+            let kind = stage["completion"]?.stringValue ?? "milestone"
             var total = StageTally()
             var byGroup: [String: StageTally] = [:]
             var behind: [Behind] = []
             for unit in applies.sorted() {
-                let done = Self.completion(stage: number, kind: stage["completion"]?.stringValue ?? "milestone", unit: unit, records: summaries[unit] ?? UnitRecordSummary(), state: state)
+                let records = summaries[unit] ?? UnitRecordSummary(of: [], backlogCutoff: cutoff)
+                let done = Self.completion(stage: number, kind: kind, unit: unit, records: records, state: state)
+                let order = kind == "records-cleared" ? ClearingOrder(records) : nil
                 let status: Status
+                // Counted among the units done: an unfinished clearing's order may still go wrong.
+                var newestFirst = false
                 if let done, done <= day {
                     status = deadline.map { done <= $0 } ?? true ? .onTime : .late
+                    newestFirst = order?.newestFirst == true
                 } else {
                     status = deadline.map { day > $0 } ?? false ? .overdue : .open
-                    let records = summaries[unit] ?? UnitRecordSummary()
-                    let share: Share? = switch stage["completion"]?.stringValue {
-                    case "records-cleared": Share(done: records.approved, of: records.records)
+                    let share: Share? = switch kind {
+                    case "records-cleared": Share(done: records.backlogCleared, of: records.backlog)
                     case "records-published": Share(done: records.proactivePublished, of: records.proactive)
                     default: nil
                     }
-                    let gaps = stage["completion"]?.stringValue == "records-published" ? GuideProjection.gaps(of: unit, in: state) : []
-                    behind.append(Behind(unit: unit, name: state.reference.units[unit]?["name"]?.stringValue ?? unit, status: status, share: share, guideGaps: gaps))
+                    let gaps = kind == "records-published" ? GuideProjection.gaps(of: unit, in: state) : []
+                    behind.append(Behind(
+                        unit: unit, name: state.reference.units[unit]?["name"]?.stringValue ?? unit, status: status, share: share, order: order,
+                        guideGaps: gaps))
                 }
-                total.count(status)
-                for key in groupsOfUnit[unit] ?? [] { byGroup[key, default: StageTally()].count(status) }
+                total.count(status, newestFirst: newestFirst)
+                for key in groupsOfUnit[unit] ?? [] { byGroup[key, default: StageTally()].count(status, newestFirst: newestFirst) }
             }
             stages.append(StageRow(
-                number: number, title: stage["zh"]?.stringValue ?? "", deadline: deadline, total: total, byGroup: byGroup, behind: behind))
+                number: number, title: stage["zh"]?.stringValue ?? "", deadline: deadline, countsNewestFirst: kind == "records-cleared", total: total,
+                byGroup: byGroup, behind: behind))
         }
         self.stages = stages
     }
@@ -104,15 +120,17 @@ public struct ProgressProjection: Sendable {
     }
 
     /// The day the unit completed the stage, if it has.
-    /// Records-based stages are done when the last record is cleared (every record approved), or, for
-    /// stage 6, when the last proactive record is published and the unit's guide lacks nothing (its
-    /// catalogue and guide are out); a unit without such records has not done them.
+    /// Records-based stages are done when the last backlog record is cleared (every record created by
+    /// stage 4's deadline approved: the ones created later are new information, on their own
+    /// publication clock), or, for stage 6, when the last proactive record is published and the unit's
+    /// guide lacks nothing (its catalogue and guide are out); a unit without such records has not done
+    /// them. The order of clearing is reported beside stage 4, not required for it.
     static func completion(stage: Int, kind: String, unit: String, records: UnitRecordSummary, state: ClearanceState) -> Day? {
         switch kind {
         case "norm-adopted":
             return state.norms[unit]?.at
         case "records-cleared":
-            return records.allCleared
+            return records.allBacklogCleared
         case "records-published":
             // Its proactive records all published (so its catalogue is out) and its guide complete.
             guard let published = records.allProactivePublished, GuideProjection.gaps(of: unit, in: state).isEmpty,

@@ -2,13 +2,19 @@ import EventLog
 import Foundation
 
 /// How the units of one group stand on one stage: how many are done on time, done late, open and
-/// overdue. A group the stage applies to no unit of has a tally of zero units (and a share done of 0).
+/// overdue; for stage 4, also how many of those done cleared newest first. A group the stage applies
+/// to no unit of has a tally of zero units (and a share done of 0).
 public struct StageTally: Sendable, Equatable {
     public private(set) var counts: [ProgressProjection.Status: Int] = [:]
+    /// Units done that cleared their backlog newest first (only stage 4 counts them).
+    public private(set) var newestFirst = 0
 
     public init() {}
 
-    public mutating func count(_ status: ProgressProjection.Status) { counts[status, default: 0] += 1 }
+    public mutating func count(_ status: ProgressProjection.Status, newestFirst: Bool = false) {
+        counts[status, default: 0] += 1
+        if newestFirst { self.newestFirst += 1 }
+    }
 
     public subscript(status: ProgressProjection.Status) -> Int { counts[status] ?? 0 }
 

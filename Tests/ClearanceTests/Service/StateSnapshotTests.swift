@@ -141,11 +141,13 @@ import TestSupport
     @Test func unitSummariesFromTheSnapshotEqualThoseOfAFullFold() throws {
         let (directory, service) = try Self.logWithRecordsOfSeveralUnits()
         let loaded = try service.load().state
-        let summaries = loaded.records.summaries(ofUnits: nil)
-        #expect(summaries == (try Self.fullReplay(directory)).records.summaries(ofUnits: nil))
+        let cutoff = try #require(loaded.reference.backlogCutoff)
+        #expect(cutoff == Day("2007-12-31")!, "stage 4's deadline")
+        let summaries = loaded.records.summaries(ofUnits: nil, backlogCutoff: cutoff)
+        #expect(summaries == (try Self.fullReplay(directory)).records.summaries(ofUnits: nil, backlogCutoff: cutoff))
         #expect(summaries.keys.sorted() == ["cd-bgt", "cd-fgw", "jinjiang-jsj"])
         let bgt = try #require(summaries["cd-bgt"])
-        #expect(bgt.records == 4 && bgt.approved == 3 && bgt.lastApproved == Self.day.advanced(by: 2) && bgt.allCleared == nil)
+        #expect(bgt.backlog == 4 && bgt.backlogCleared == 3 && bgt.lastBacklogCleared == Self.day.advanced(by: 2) && bgt.allBacklogCleared == nil)
         #expect(bgt.proactive == 2 && bgt.proactivePublished == 2 && bgt.allProactivePublished == Self.day.advanced(by: 3))
 
         // After the snapshot: cd-bgt's last record is cleared, a new unit registers one; cd-fgw is untouched.
@@ -157,11 +159,26 @@ import TestSupport
         ])
         let folded = try Self.fullReplay(directory).records
         let fromSnapshot = try service.load().state.records
-        #expect(fromSnapshot.summaries(ofUnits: nil) == folded.summaries(ofUnits: nil))
+        #expect(fromSnapshot.summaries(ofUnits: nil, backlogCutoff: cutoff) == folded.summaries(ofUnits: nil, backlogCutoff: cutoff))
         for units: Set<String> in [["cd-bgt"], ["cd-fgw", "cd-jjw"], ["nowhere"], []] {
-            #expect(fromSnapshot.summaries(ofUnits: units) == folded.summaries(ofUnits: units), "\(units)")
+            #expect(fromSnapshot.summaries(ofUnits: units, backlogCutoff: cutoff) == folded.summaries(ofUnits: units, backlogCutoff: cutoff), "\(units)")
         }
-        #expect(fromSnapshot.summaries(ofUnits: ["cd-bgt"])["cd-bgt"]?.allCleared == Self.day.advanced(by: 9))
+        #expect(fromSnapshot.summaries(ofUnits: ["cd-bgt"], backlogCutoff: cutoff)["cd-bgt"]?.allBacklogCleared == Self.day.advanced(by: 9))
+    }
+
+    /// The stored summaries cut the backlog at stage 4's deadline as of the snapshot: once stage 4 is
+    /// rescheduled, the units are summed from their records with the new cut, as a full fold does.
+    @Test func aRescheduledStage4IsNotAnsweredFromTheStoredSummaries() throws {
+        let (directory, service) = try Self.logWithRecordsOfSeveralUnits()
+        let earlier = Self.day.advanced(by: -1)
+        var stage = try #require(try service.load().state.reference.stages[4]?.objectValue)
+        stage = stage.map { $0.key == "deadline" ? ("deadline", .string(earlier.description)) : $0 }
+        _ = try LogFile.open(in: directory.path).append([NewEntry(actor: "office.chen", type: ReferenceEventType.stageScheduled, data: .object(stage))])
+        let loaded = try service.load().state
+        #expect(loaded.reference.backlogCutoff == earlier)
+        let summaries = loaded.records.summaries(ofUnits: nil, backlogCutoff: earlier)
+        #expect(summaries == (try Self.fullReplay(directory)).records.summaries(ofUnits: nil, backlogCutoff: earlier))
+        #expect(summaries["cd-bgt"]?.backlog == 0 && summaries["cd-bgt"]?.proactive == 2, "every record was created after the new cut")
     }
 
     /// A query names the parts it reads; the others are empty, the rest as a full load has them.

@@ -3,7 +3,12 @@ import EventLog
 /// A unit's disclosure office and how to reach it: the contact part of its disclosure guide.
 public struct UnitProfileSet: DomainEvent, Equatable {
     public static let type = "unit.profile-set"
-    public static let fields = ["office", "address", "hours", "phone", "fax", "email"]
+    /// The fields, in the order the guide lists them, each with the guide's name for it: the
+    /// disclosure office's name, address, office hours, phone, fax and e-mail (2007 Art. 19).
+    public static let labelledFields: [(name: String, zh: String)] = [
+        ("office", "机构名称"), ("address", "办公地址"), ("hours", "办公时间"), ("phone", "联系电话"), ("fax", "传真"), ("email", "电子邮箱"),
+    ]
+    public static let fields = labelledFields.map(\.name)
 
     public var at: Day
     public var unit: String
