@@ -83,7 +83,9 @@ import TestSupport
 
     @Test func funnelRenderer() throws {
         let funnel = FunnelProjection(state: try Self.funnelState(), units: ["jinjiang-jsj", "cd-bgt"], on: Day("2008-02-29")!)
-        try Self.check("funnel.json", JSONWriter.bytes(funnel.json))
+        var json: [UInt8] = []
+        funnel.writeJSON { json += $0 }
+        try Self.check("funnel.json", json)
         try Self.check("funnel.html", Array(funnel.html(scope: "锦江区建设局").utf8))
     }
 }

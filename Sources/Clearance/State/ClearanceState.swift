@@ -79,10 +79,12 @@ public struct ClearanceState: Sendable {
             for unit in responsible { milestones[e.stage, default: [:]][unit] = e.at }
         case .serviceGuideFiled(let e):
             serviceGuides[e.unit, default: []].append(e)
-        case .recordRegistered(let e):
-            records.add(RecordState(e, by: actor))
+        case .recordRegistered(var e):
+            e.unit = shared(unit: e.unit)
+            records.add(RecordState(e, by: shared(person: actor)))
         case .recordClassified(let e):
             let norms = self.norms
+            let actor = shared(person: actor)
             records.update(e.record) { record in
                 record.classification = e
                 record.classifiedBy = actor
@@ -142,6 +144,12 @@ public struct ClearanceState: Sendable {
             requests[e.request] = request
         }
     }
+
+    // A city's million records name a thousand units and a few thousand people. Each event's copy of
+    // a name is its own string; a record keeps the reference's or the roles' copy instead, which
+    // saves a few hundred megabytes of repeated names.
+    private func shared(unit: String) -> String { reference.units.index(forKey: unit).map { reference.units.keys[$0] } ?? unit }
+    private func shared(person: String) -> String { roles.index(forKey: person).map { roles.keys[$0] } ?? person }
 
     private mutating func grant(_ person: String, _ role: Role, units: [String]) {
         roles[person, default: [:]][role, default: []].formUnion(units)

@@ -53,7 +53,10 @@ enum ProgressCommand {
         if arguments.has("--funnel") {
             let funnel = FunnelProjection(state: state, units: units, on: day)
             switch format {
-            case "json": bytes = JSONWriter.bytes(funnel.json) + [0x0A]
+            case "json":
+                var json: [UInt8] = []
+                funnel.writeJSON { json += $0 }
+                bytes = json + [0x0A]
             case "html": bytes = Array(funnel.html(scope: scope.isEmpty ? "全部单位" : scope).utf8)
             default: bytes = Array((FunnelText.lines(funnel, labels: context.labels).joined(separator: "\n") + "\n").utf8)
             }

@@ -37,11 +37,14 @@ enum RebuildCommand {
         // Like the catalogues, pages are not synced one by one (a city has thousands): they can always
         // be made again from the log. Only the manifest is, after what it vouches for (below).
         @Sendable func write(_ path: String, _ bytes: [UInt8]) throws -> String {
+            try write(path) { emit in try emit(bytes) }
+        }
+        @Sendable func write(_ path: String, _ content: (([UInt8]) throws -> Void) throws -> Void) throws -> String {
             let url = URL(fileURLWithPath: "\(out)/\(path)")
             try Data().write(to: url)
             let file = try FileHandle(forWritingTo: url)
             defer { try? file.close() }
-            try file.write(contentsOf: bytes)
+            try content { try file.write(contentsOf: $0) }
             return path
         }
         // Once folded, the state is only read: the checkpoint and the pages are written side by side,
@@ -57,7 +60,10 @@ enum RebuildCommand {
             {
                 let funnel = FunnelProjection(state: state, units: allUnits, on: today)
                 return [
-                    try write("funnel.json", JSONWriter.bytes(funnel.json) + [0x0A]),
+                    try write("funnel.json") { emit in
+                        try funnel.writeJSON(to: emit)
+                        try emit([0x0A])
+                    },
                     try write("funnel.html", Array(funnel.html(scope: "全部单位").utf8)),
                 ]
             },

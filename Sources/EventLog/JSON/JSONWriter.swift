@@ -11,6 +11,29 @@ public enum JSONWriter {
         String(decoding: bytes(value), as: UTF8.self)
     }
 
+    /// Writes an object of `members` and then `key` with an array of `items`, each made into a value
+    /// only when its turn comes, handing the bytes to `emit` a few megabytes at a time: the same bytes
+    /// as `bytes(_:)` of the whole object, for documents whose list is too long to hold as one value.
+    public static func stream<Items: Sequence>(
+        _ members: [(key: String, value: JSONValue)], then key: String, items: Items, _ item: (Items.Element) -> JSONValue,
+        to emit: ([UInt8]) throws -> Void
+    ) rethrows {
+        var out = bytes(.object(members + [(key, .array([]))]))
+        out.removeLast(2)  // the empty array's "]" and the object's "}": the items go in between
+        var first = true
+        for element in items {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            write(item(element), to: &out)
+            if out.count >= 4 << 20 {
+                try emit(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        out.append(contentsOf: "]}".utf8)
+        try emit(out)
+    }
+
     public static func write(_ value: JSONValue, to out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)

@@ -84,7 +84,8 @@ public struct FunnelProjection: Sendable {
             check(.request, id, unit: request.received.unit, due: deadline, done: request.answered?.at)
         }
         self.rows = rows.values.sorted { $0.unit < $1.unit }
-        pastDeadline = late.sorted { ($0.due, $0.unit, $0.item) < ($1.due, $1.unit, $1.item) }
+        late.sort { ($0.due, $0.unit, $0.item) < ($1.due, $1.unit, $1.item) }
+        pastDeadline = late
     }
 
     private struct DeadlineKey: Hashable {
@@ -92,25 +93,24 @@ public struct FunnelProjection: Sendable {
         let days: Int
     }
 
-    public var json: JSONValue {
-        .object([
-            ("asOf", .string(day.description)),
-            ("units", .array(rows.map { r in
-                .object([
-                    ("unit", .string(r.unit)), ("name", .string(r.name)), ("registered", .integer(r.registered)),
-                    ("classified", .integer(r.classified)), ("approved", .integer(r.approved)), ("published", .integer(r.published)),
-                    ("onRequest", .integer(r.onRequest)), ("exempt", .integer(r.exempt)),
-                    ("exemptionRate", .number(String(format: "%.3f", r.exemptionRate))),
-                    ("latePublications", .integer(r.latePublications)), ("lateFeedback", .integer(r.lateFeedback)),
-                    ("lateRequests", .integer(r.lateRequests)),
-                ])
-            })),
-            ("pastDeadline", .array(pastDeadline.map { p in
-                .object([
-                    ("kind", .string(p.kind.rawValue)), ("item", .string(p.item)), ("title", .string(p.title)), ("unit", .string(p.unit)),
-                    ("unitName", .string(p.unitName)), ("due", .string(p.due.description)), ("done", p.done.map { .string($0.description) } ?? .null),
-                ])
-            })),
-        ])
+    /// The funnel as JSON, handed to `emit` a few megabytes at a time: a city's list of items past
+    /// their deadline runs to over a hundred megabytes, too much to build as one value first.
+    public func writeJSON(to emit: ([UInt8]) throws -> Void) rethrows {
+        let units = rows.map { r in
+            JSONValue.object([
+                ("unit", .string(r.unit)), ("name", .string(r.name)), ("registered", .integer(r.registered)),
+                ("classified", .integer(r.classified)), ("approved", .integer(r.approved)), ("published", .integer(r.published)),
+                ("onRequest", .integer(r.onRequest)), ("exempt", .integer(r.exempt)),
+                ("exemptionRate", .number(String(format: "%.3f", r.exemptionRate))),
+                ("latePublications", .integer(r.latePublications)), ("lateFeedback", .integer(r.lateFeedback)),
+                ("lateRequests", .integer(r.lateRequests)),
+            ])
+        }
+        try JSONWriter.stream([("asOf", .string(day.description)), ("units", .array(units))], then: "pastDeadline", items: pastDeadline, { p in
+            .object([
+                ("kind", .string(p.kind.rawValue)), ("item", .string(p.item)), ("title", .string(p.title)), ("unit", .string(p.unit)),
+                ("unitName", .string(p.unitName)), ("due", .string(p.due.description)), ("done", p.done.map { .string($0.description) } ?? .null),
+            ])
+        }, to: emit)
     }
 }
