@@ -11,22 +11,34 @@ public struct RecordState: Sendable, Equatable {
         case withdrawn
     }
 
+    // Stored in this order so that the one-byte fields fill the padding after a `Day?` (9 bytes):
+    // a city keeps over a million of these in memory, and each byte is a megabyte.
     public var registration: RecordRegistered
     public var registeredBy: String
-    public var status: Status = .registered
     public var classification: RecordClassified?
     public var classifiedBy: String?
-    /// Review levels approved since the latest classification.
-    public var approvedLevels = 0
-    /// The levels the norm asked for when the record was classified.
-    public var requiredLevels = 1
+    public var indexNumber: String?
     public var lastReturn: Return?
     /// The day the last review level approved it.
     public var approvedOn: Day?
-    public var indexNumber: String?
+    public var status: Status = .registered
+    private var approvedLevelsStored: Int8 = 0
+    private var requiredLevelsStored: Int8 = 1
     public var published: Day?
     /// The day the 20-working-day publication clock started: creation, or the latest correction.
     public var changed: Day
+
+    /// Review levels approved since the latest classification (a norm asks for one or two).
+    public var approvedLevels: Int {
+        get { Int(approvedLevelsStored) }
+        set { approvedLevelsStored = Int8(clamping: newValue) }
+    }
+
+    /// The levels the norm asked for when the record was classified.
+    public var requiredLevels: Int {
+        get { Int(requiredLevelsStored) }
+        set { requiredLevelsStored = Int8(clamping: newValue) }
+    }
 
     /// When the latest review returned the record, and the entry that says so.
     public struct Return: Sendable, Equatable {

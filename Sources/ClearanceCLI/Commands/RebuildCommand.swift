@@ -47,42 +47,43 @@ enum RebuildCommand {
             try content { try file.write(contentsOf: $0) }
             return path
         }
-        // Once folded, the state is only read: the checkpoint and the pages are written side by side,
-        // the longest first, so that neither vCPU waits for the other at the end.
+        // Once folded, the state is only read: the checkpoint and the pages are written in two lanes
+        // side by side. The catalogues and the funnel each hold rows for a whole city, so they share a
+        // lane and never overlap (at city scale that keeps the peak under a gigabyte); the lanes take
+        // about as long as each other.
         let allUnits = Set(state.reference.units.keys)
         let checkpointAt = limit == nil ? fold.last : nil
-        let written = Set(try RebuildJobs.run([
-            { try writeCatalogues(of: state, into: "\(out)/catalogues") },
-            {
-                if let checkpointAt { try StateSnapshot.write(state, at: checkpointAt, in: logDirectory, named: StateSnapshot.checkpointName) }
-                return []
-            },
-            {
-                let funnel = FunnelProjection(state: state, units: allUnits, on: today)
-                return [
-                    try write("funnel.json") { emit in
-                        try funnel.writeJSON(to: emit)
-                        try emit([0x0A])
-                    },
-                    try write("funnel.html", Array(funnel.html(scope: "全部单位").utf8)),
-                ]
-            },
-            {
-                try state.reference.unitOrder.filter { state.profiles[$0] != nil || state.norms[$0] != nil }.flatMap { unit in
-                    let guide = GuideProjection(unit: unit, state: state, on: today)
-                    return [try write("guides/\(unit).md", Array(guide.markdown.utf8)), try write("guides/\(unit).html", Array(guide.html.utf8))]
-                }
-            },
-            {
-                let progress = ProgressProjection(state: state, units: allUnits, on: today)
-                return [
-                    try write("progress.json", JSONWriter.bytes(progress.json) + [0x0A]),
-                    try write("progress.html", Array(progress.html(scope: "全部单位").utf8)),
-                ]
-            },
-        ]))
-        let guides = written.filter { $0.hasPrefix("guides/") && $0.hasSuffix(".md") }.count
-        let catalogues = written.filter { $0.hasPrefix("catalogues/") && $0.hasSuffix(".csv") }.count
+        let catalogues: RebuildJobs.Job = { try writeCatalogues(of: state, into: "\(out)/catalogues") }
+        let checkpoint: RebuildJobs.Job = {
+            if let checkpointAt { try StateSnapshot.write(state, at: checkpointAt, in: logDirectory, named: StateSnapshot.checkpointName) }
+            return []
+        }
+        let funnel: RebuildJobs.Job = {
+            let funnel = FunnelProjection(state: state, units: allUnits, on: today)
+            return [
+                try write("funnel.json") { emit in
+                    try funnel.writeJSON(to: emit)
+                    try emit([0x0A])
+                },
+                try write("funnel.html", Array(funnel.html(scope: "全部单位").utf8)),
+            ]
+        }
+        let guides: RebuildJobs.Job = {
+            try state.reference.unitOrder.filter { state.profiles[$0] != nil || state.norms[$0] != nil }.flatMap { unit in
+                let guide = GuideProjection(unit: unit, state: state, on: today)
+                return [try write("guides/\(unit).md", Array(guide.markdown.utf8)), try write("guides/\(unit).html", Array(guide.html.utf8))]
+            }
+        }
+        let progress: RebuildJobs.Job = {
+            let progress = ProgressProjection(state: state, units: allUnits, on: today)
+            return [
+                try write("progress.json", JSONWriter.bytes(progress.json) + [0x0A]),
+                try write("progress.html", Array(progress.html(scope: "全部单位").utf8)),
+            ]
+        }
+        let written = Set(try RebuildJobs.run(lanes: [[catalogues, funnel], [checkpoint, guides, progress]]))
+        let guideCount = written.filter { $0.hasPrefix("guides/") && $0.hasSuffix(".md") }.count
+        let catalogueCount = written.filter { $0.hasPrefix("catalogues/") && $0.hasSuffix(".csv") }.count
         // A guide or catalogue an earlier rebuild wrote and this one did not (a unit without records as of
         // an earlier point) would pass for part of this one.
         for folder in ["guides", "catalogues"] {
@@ -97,7 +98,7 @@ enum RebuildCommand {
             ("builtFromLength", .integer(anchor?.line.count ?? 0)), ("builtAt", .string(Timestamp.now().iso8601)), ("asOf", AsOf.json(limit)),
             ("asOfDay", .string(today.description)), ("auditBytes", .integer(fold.auditBytes)),
             ("counts", .object([
-                ("guides", .integer(guides)), ("catalogues", .integer(catalogues)), ("auditRowsAdded", .integer(fold.auditRows)),
+                ("guides", .integer(guideCount)), ("catalogues", .integer(catalogueCount)), ("auditRowsAdded", .integer(fold.auditRows)),
                 ("records", .integer(state.records.count)),
             ])),
         ])
@@ -106,7 +107,7 @@ enum RebuildCommand {
         try Data(JSONWriter.bytes(manifest) + [0x0A]).write(to: URL(fileURLWithPath: "\(out)/manifest.json"), options: .atomic)
         let from = head?.anchor ?? (limit == nil ? "an empty log" : "nothing (no batch had been recorded by then)")
         let rows = fold.auditFrom > 0 ? "\(fold.auditRows) audit rows added after seq \(fold.auditFrom)" : "\(fold.auditRows) audit rows"
-        return "rebuilt \(out) from \(from): \(guides) guides, \(catalogues) catalogues, progress, funnel, \(rows)"
+        return "rebuilt \(out) from \(from): \(guideCount) guides, \(catalogueCount) catalogues, progress, funnel, \(rows)"
     }
 
     /// Writes the catalogues of every unit with records, of each tier and of each district, and
