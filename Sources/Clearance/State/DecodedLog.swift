@@ -43,7 +43,8 @@ public enum DecodedLog {
             done.wait()
         }
         while let chunk = try handoff.take() {
-            for (entry, decoded) in chunk where try !body(entry, decoded) { return }
+            // By index, so each entry is lent to `body` where it lies rather than copied out first.
+            for index in chunk.indices where try !body(chunk[index].0, chunk[index].1) { return }
         }
     }
 
