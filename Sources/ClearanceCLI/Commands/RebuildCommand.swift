@@ -34,54 +34,8 @@ enum RebuildCommand {
         let state = fold.state
         let head = fold.head
         let today = try limit == nil ? ClearanceService(directory: logDirectory).today() : AsOf.day(after: head, in: logDirectory)
-        // Like the catalogues, pages are not synced one by one (a city has thousands): they can always
-        // be made again from the log. Only the manifest is, after what it vouches for (below).
-        @Sendable func write(_ path: String, _ bytes: [UInt8]) throws -> String {
-            try write(path) { emit in try emit(bytes) }
-        }
-        @Sendable func write(_ path: String, _ content: (([UInt8]) throws -> Void) throws -> Void) throws -> String {
-            let url = URL(fileURLWithPath: "\(out)/\(path)")
-            try Data().write(to: url)
-            let file = try FileHandle(forWritingTo: url)
-            defer { try? file.close() }
-            try content { try file.write(contentsOf: $0) }
-            return path
-        }
-        // Once folded, the state is only read: the checkpoint and the pages are written in two lanes
-        // side by side. The catalogues and the funnel each hold rows for a whole city, so they share a
-        // lane and never overlap (at city scale that keeps the peak under a gigabyte); the lanes take
-        // about as long as each other.
-        let allUnits = Set(state.reference.units.keys)
-        let checkpointAt = limit == nil ? fold.last : nil
-        let catalogues: RebuildJobs.Job = { try writeCatalogues(of: state, into: "\(out)/catalogues") }
-        let checkpoint: RebuildJobs.Job = {
-            if let checkpointAt { try StateSnapshot.write(state, at: checkpointAt, in: logDirectory, named: StateSnapshot.checkpointName) }
-            return []
-        }
-        let funnel: RebuildJobs.Job = {
-            let funnel = FunnelProjection(state: state, units: allUnits, on: today)
-            return [
-                try write("funnel.json") { emit in
-                    try funnel.writeJSON(to: emit)
-                    try emit([0x0A])
-                },
-                try write("funnel.html", Array(funnel.html(scope: "全部单位").utf8)),
-            ]
-        }
-        let guides: RebuildJobs.Job = {
-            try state.reference.unitOrder.filter { state.profiles[$0] != nil || state.norms[$0] != nil }.flatMap { unit in
-                let guide = GuideProjection(unit: unit, state: state, on: today)
-                return [try write("guides/\(unit).md", Array(guide.markdown.utf8)), try write("guides/\(unit).html", Array(guide.html.utf8))]
-            }
-        }
-        let progress: RebuildJobs.Job = {
-            let progress = ProgressProjection(state: state, units: allUnits, on: today)
-            return [
-                try write("progress.json", JSONWriter.bytes(progress.json) + [0x0A]),
-                try write("progress.html", Array(progress.html(scope: "全部单位").utf8)),
-            ]
-        }
-        let written = Set(try RebuildJobs.run(lanes: [[catalogues, funnel], [checkpoint, guides, progress]]))
+        let lanes = writers(of: state, into: out, on: today, checkpointAt: limit == nil ? fold.last : nil, logDirectory: logDirectory)
+        let written = Set(try RebuildJobs.run(lanes: lanes))
         let guideCount = written.filter { $0.hasPrefix("guides/") && $0.hasSuffix(".md") }.count
         let catalogueCount = written.filter { $0.hasPrefix("catalogues/") && $0.hasSuffix(".csv") }.count
         // A guide or catalogue an earlier rebuild wrote and this one did not (a unit without records as of
@@ -108,14 +62,5 @@ enum RebuildCommand {
         let from = head?.anchor ?? (limit == nil ? "an empty log" : "nothing (no batch had been recorded by then)")
         let rows = fold.auditFrom > 0 ? "\(fold.auditRows) audit rows added after seq \(fold.auditFrom)" : "\(fold.auditRows) audit rows"
         return "rebuilt \(out) from \(from): \(guideCount) guides, \(catalogueCount) catalogues, progress, funnel, \(rows)"
-    }
-
-    /// Writes the catalogues of every unit with records, of each tier and of each district, and
-    /// returns their files' paths. Their rows are gathered in one pass over the records and dropped once written.
-    private static func writeCatalogues(of state: ClearanceState, into folder: String) throws -> [String] {
-        let rows = CatalogueRows(units: nil, state: state)
-        let scopes = CatalogueScope.everyCatalogue(in: state, unitsWithRecords: rows.unitsWithRecords)
-        try CatalogueFiles.write(scopes, of: rows, into: folder)
-        return Set(scopes.map(\.name)).flatMap { name in CatalogueFormat.allCases.map { "catalogues/\(name).\($0.rawValue)" } }
     }
 }
