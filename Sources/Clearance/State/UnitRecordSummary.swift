@@ -2,9 +2,9 @@ import EventLog
 
 /// How far one unit's records have come, in the figures stage progress is judged by: whether its
 /// backlog (the records it held when the clearance stage closed) is cleared, and in what order, and
-/// whether every proactive record is published, and when the last of them was. The state snapshot
-/// stores one per unit, so progress over a city's million records reads 909 of these instead of
-/// every record.
+/// whether every proactive record of that backlog is published, and when the last of them was. The
+/// state snapshot stores one per unit, so progress over a city's million records reads 909 of these
+/// instead of every record.
 public struct UnitRecordSummary: Sendable, Equatable {
     /// The last creation day of the backlog (`ReferenceData.backlogCutoff`); nil: every record is backlog.
     public let backlogCutoff: Day?
@@ -15,29 +15,30 @@ public struct UnitRecordSummary: Sendable, Equatable {
     public private(set) var lastBacklogCleared: Day?
     /// Backlog records cleared while a newer backlog record was still waiting (see `aheadOfNewer`).
     public private(set) var clearedAheadOfNewer = 0
-    /// Records classified to be disclosed proactively (of every creation day).
-    public private(set) var proactive = 0
-    /// Proactive records with a publication day.
-    public private(set) var proactivePublished = 0
-    public private(set) var lastProactivePublished: Day?
+    /// Backlog records classified to be disclosed proactively: what the publishing stage (stage 6)
+    /// publishes of what the clearance stage cleared. Later records are on their own 20-working-day
+    /// clock, which the funnel checks, so a unit that keeps publishing new ones is not held back.
+    public private(set) var backlogProactive = 0
+    /// Backlog proactive records with a publication day.
+    public private(set) var backlogProactivePublished = 0
+    public private(set) var lastBacklogProactivePublished: Day?
 
     /// The summary of one unit's records (all of them: the order is judged among them).
     public init(of records: [RecordState], backlogCutoff: Day?) {
         self.backlogCutoff = backlogCutoff
         var backlogDays: [(created: Day, cleared: Day?)] = []
         for record in records {
-            if backlogCutoff.map({ record.registration.created <= $0 }) ?? true {
-                backlogDays.append((record.registration.created, record.approvedOn))
-                if let day = record.approvedOn {
-                    backlogCleared += 1
-                    lastBacklogCleared = max(lastBacklogCleared ?? day, day)
-                }
+            guard backlogCutoff.map({ record.registration.created <= $0 }) ?? true else { continue }
+            backlogDays.append((record.registration.created, record.approvedOn))
+            if let day = record.approvedOn {
+                backlogCleared += 1
+                lastBacklogCleared = max(lastBacklogCleared ?? day, day)
             }
             guard record.classification?.disclosure == .proactive else { continue }
-            proactive += 1
+            backlogProactive += 1
             if let day = record.published {
-                proactivePublished += 1
-                lastProactivePublished = max(lastProactivePublished ?? day, day)
+                backlogProactivePublished += 1
+                lastBacklogProactivePublished = max(lastBacklogProactivePublished ?? day, day)
             }
         }
         backlog = backlogDays.count
@@ -47,17 +48,19 @@ public struct UnitRecordSummary: Sendable, Equatable {
     /// The day the last backlog record was cleared, if every one is (and there is one).
     public var allBacklogCleared: Day? { backlog > 0 && backlogCleared == backlog ? lastBacklogCleared : nil }
 
-    /// The day the last proactive record was published, if every one is (and there is one).
-    public var allProactivePublished: Day? { proactive > 0 && proactivePublished == proactive ? lastProactivePublished : nil }
+    /// The day the backlog's last proactive record was published, if every one is (and there is one).
+    public var allBacklogProactivePublished: Day? {
+        backlogProactive > 0 && backlogProactivePublished == backlogProactive ? lastBacklogProactivePublished : nil
+    }
 
-    /// As the snapshot stores it: `[backlogCutoff, backlog, backlogCleared, lastBacklogCleared,
-    /// clearedAheadOfNewer, proactive, proactivePublished, lastProactivePublished]`, days as
-    /// `YYYY-MM-DD` or null.
+    /// As the snapshot stores it (format 6): `[backlogCutoff, backlog, backlogCleared,
+    /// lastBacklogCleared, clearedAheadOfNewer, backlogProactive, backlogProactivePublished,
+    /// lastBacklogProactivePublished]`, days as `YYYY-MM-DD` or null.
     var json: JSONValue {
         func day(_ day: Day?) -> JSONValue { day.map { .string($0.description) } ?? .null }
         return .array([
             day(backlogCutoff), .integer(backlog), .integer(backlogCleared), day(lastBacklogCleared), .integer(clearedAheadOfNewer),
-            .integer(proactive), .integer(proactivePublished), day(lastProactivePublished),
+            .integer(backlogProactive), .integer(backlogProactivePublished), day(lastBacklogProactivePublished),
         ])
     }
 
@@ -69,10 +72,10 @@ public struct UnitRecordSummary: Sendable, Equatable {
         }
         guard let fields = json.arrayValue, fields.count == 8, let backlogCutoff = day(fields[0]), let backlog = fields[1].intValue,
             let backlogCleared = fields[2].intValue, let lastBacklogCleared = day(fields[3]), let aheadOfNewer = fields[4].intValue,
-            let proactive = fields[5].intValue, let proactivePublished = fields[6].intValue, let lastProactivePublished = day(fields[7])
+            let proactive = fields[5].intValue, let published = fields[6].intValue, let lastPublished = day(fields[7])
         else { return nil }
         self.backlogCutoff = backlogCutoff
         (self.backlog, self.backlogCleared, self.lastBacklogCleared, self.clearedAheadOfNewer) = (backlog, backlogCleared, lastBacklogCleared, aheadOfNewer)
-        (self.proactive, self.proactivePublished, self.lastProactivePublished) = (proactive, proactivePublished, lastProactivePublished)
+        (self.backlogProactive, self.backlogProactivePublished, self.lastBacklogProactivePublished) = (proactive, published, lastPublished)
     }
 }

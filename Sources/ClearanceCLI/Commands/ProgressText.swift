@@ -1,3 +1,4 @@
+import Clearance
 import Projections
 
 /// `progress` as text: the stages (and how many units done with stage 4 cleared newest first), then
@@ -15,9 +16,7 @@ enum ProgressText {
                 "\(stage.number)", stage.deadline?.description ?? "", "\(stage.total.units)",
             ] + counts(stage.total) + [stage.title]))
         }
-        for stage in progress.stages where stage.countsNewestFirst {
-            lines.append("stage \(stage.number): \(stage.total.newestFirst) of the \(stage.total.done) units done cleared newest first (由近及远)")
-        }
+        lines += newestFirst(progress)
         guard !progress.groups.isEmpty else { return lines }
         lines.append("")
         if progress.stages.count == 1, let stage = progress.stages.first {
@@ -26,6 +25,14 @@ enum ProgressText {
             lines += everyStage(progress, labels: labels)
         }
         return lines
+    }
+
+    /// For each stage that asks for records cleared newest first (stage 4), how many of the units done
+    /// (`by` a day, if it says so) did.
+    static func newestFirst(_ progress: ProgressProjection, by day: Day? = nil) -> [String] {
+        progress.stages.filter(\.countsNewestFirst).map {
+            "stage \($0.number): \($0.total.newestFirst) of the \($0.total.done) units done\(day.map { " by \($0)" } ?? "") cleared newest first (由近及远)"
+        }
     }
 
     /// The group as a reader knows it: `第1层级`, or `锦江区人民政府 (jinjiang)`.

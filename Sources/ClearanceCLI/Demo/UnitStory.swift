@@ -28,12 +28,15 @@ struct UnitStory {
             plan.add(normDay, NormAdopted(at: normDay, unit: unit, classes: classes, feedbackDays: 15).entry(actor: staff.clerk))
         }
 
-        // The term's records, created before the plan (so due by its publication deadline), are registered, then cleared newest first
-        // (the late and the stalled take them as they come), then the proactive ones published.
+        // The term's records, created before the plan (so due by its publication deadline), are registered, cleared, then the proactive
+        // ones published. The thorough and the ordinary register their backlog before they start clearing it and clear it newest first
+        // (由近及远), from the day their norm lets them classify, each record approved no earlier than the newer one before it; the late
+        // and the stalled take their records as they come.
+        let inOrder = temper == .thorough || temper == .ordinary
         let backlog = Int((Double(tier == 3 ? r.int(3...8) : tier == 1 || scenario.reference.units[unit]?["kind"]?.stringValue == "district-government" ? r.int(18...36) : r.int(8...20)) * scenario.scale).rounded())
         let (registerFrom, registerTo, clearFrom, clearTo): (String, String, String, String) = switch temper {
-        case .thorough: ("2007-10-22", "2007-11-30", "2007-11-15", "2007-12-24")
-        case .ordinary: ("2007-11-01", "2007-12-20", "2007-12-03", "2008-01-25")
+        case .thorough: ("2007-10-22", "2007-11-14", "2007-11-15", "2007-12-24")
+        case .ordinary: ("2007-11-01", "2007-11-30", "2007-12-03", "2008-01-25")
         case .late: ("2007-12-10", "2008-02-20", "2008-01-14", "2008-04-25")
         case .stalled: ("2008-01-07", "2008-05-30", "2008-03-03", "2008-09-26")
         }
@@ -42,8 +45,12 @@ struct UnitStory {
             let created = r.day(from: "2007-01-08", to: "2007-09-28", scenario)
             records.append(("\(unit)-\(String(format: "%04d", n + 1))", created, r.day(from: registerFrom, to: registerTo, scenario)))
         }
-        if temper != .late && temper != .stalled { records.sort { $0.created > $1.created } }
-        let clearDays = (0..<records.count).map { _ in r.day(from: clearFrom, to: clearTo, scenario) }.sorted()
+        if inOrder { records.sort { $0.created > $1.created } }
+        // Classifying needs the norm: a unit working in order starts once it has one, or the records it reached first would be skipped.
+        var clearStart = Day(clearFrom)!
+        if inOrder, let normDay { clearStart = max(clearStart, normDay) }
+        let clearDays = (0..<records.count).map { _ in r.day(from: clearStart, to: Day(clearTo)!, scenario) }.sorted()
+        var newerApproved: Day?
         for (n, record) in records.enumerated() {
             let cleared = max(clearDays[n], record.registered)
             let clears = normDay.map { cleared >= $0 } ?? false
@@ -53,8 +60,10 @@ struct UnitStory {
             case .late: r.int(10...45)
             case .stalled: r.int(20...60)
             }
-            follow(record.id, created: record.created, registered: record.registered, cleared: clears && !(temper == .stalled && r.chance(60)) ? cleared : nil,
+            let approved = follow(record.id, created: record.created, registered: record.registered,
+                cleared: clears && !(temper == .stalled && r.chance(60)) ? cleared : nil, approvedNotBefore: inOrder ? newerApproved : nil,
                 publishDelay: publishDelay, classes: classes, into: &plan, &r)
+            newerApproved = approved ?? newerApproved
         }
 
         // Records created in 2008, a few a month, each on its own 20-working-day clock.
@@ -88,12 +97,15 @@ struct UnitStory {
     }
 
     /// One record from registration on: classified on `cleared` (if it is cleared at all), reviewed
-    /// (sometimes returned and classified again), approved at every level its class asks for,
-    /// published `publishDelay` working days later if proactive, and now and then corrected or withdrawn.
+    /// (sometimes returned and classified again), approved at every level its class asks for, the last
+    /// not before `approvedNotBefore` (a unit working through its list in order: a record held up, by a
+    /// return say, holds up the older ones behind it), published `publishDelay` working days later if
+    /// proactive, and now and then corrected or withdrawn. Returns the day it was approved (nil: never).
+    @discardableResult
     private func follow(
-        _ id: String, created: Day, registered: Day, cleared: Day?, publishDelay: Int, classes: [NormAdopted.ContentClass],
-        into plan: inout DayPlan, _ r: inout Dice
-    ) {
+        _ id: String, created: Day, registered: Day, cleared: Day?, approvedNotBefore: Day? = nil, publishDelay: Int,
+        classes: [NormAdopted.ContentClass], into plan: inout DayPlan, _ r: inout Dice
+    ) -> Day? {
         let contentClass = classes[r.int(0...(classes.count - 1))]
         let title = CityTexts.title(unit: name, tier: tier, contentClass: contentClass.id, year: created.year, pick: r.int(0...999))
         plan.records += 1
@@ -101,7 +113,7 @@ struct UnitStory {
             at: registered, record: id, unit: unit, title: title, documentNumber: r.chance(40) ? "\(CityTexts.abbreviation(name))〔\(created.year)〕\(r.int(1...180))号" : nil,
             created: created, summary: r.chance(30) ? "本件涉及\(contentClass.name)事项，供公众查阅。" : "", term: "2007-2011"
         ).entry(actor: staff.clerk))
-        guard let cleared else { return }
+        guard let cleared else { return nil }
         let roll = r.int(0...99)
         let disclosure: Disclosure = roll < 72 ? .proactive : roll < 94 ? .onRequest : .exempt
         let basis = disclosure == .exempt ? ["commercial-secret", "personal-privacy", "personal-privacy", "state-secret"][r.int(0...3)] : nil
@@ -120,11 +132,18 @@ struct UnitStory {
         }
         for level in 1...contentClass.reviewLevels {
             if level == 2 { day = scenario.adding(r.int(1...2), to: day) }
+            if level == contentClass.reviewLevels, let approvedNotBefore { day = max(day, approvedNotBefore) }
             plan.add(day, RecordReviewed(at: day, record: id, level: level, secrecy: .passed, accuracy: .passed, outcome: .approved)
                 .entry(actor: level == 1 ? staff.reviewer : staff.leader))
         }
-        guard disclosure == .proactive else { return }
-        let published = scenario.adding(publishDelay, to: day)
+        if disclosure == .proactive { publish(id, title: title, approved: day, publishDelay: publishDelay, into: &plan, &r) }
+        return day
+    }
+
+    /// A proactive record published `publishDelay` working days after its approval (if by the end),
+    /// then now and then corrected or withdrawn.
+    private func publish(_ id: String, title: String, approved: Day, publishDelay: Int, into plan: inout DayPlan, _ r: inout Dice) {
+        let published = scenario.adding(publishDelay, to: approved)
         guard published <= CityScenario.end else { return }
         let unit = unit, publisher = staff.publisher
         plan.add(published) { numbers in
@@ -192,8 +211,9 @@ struct Dice {
     mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
 
     /// A working day between two dates.
-    mutating func day(from: String, to: String, _ scenario: CityScenario) -> Day {
-        let (a, b) = (Day(from)!, Day(to)!)
-        return scenario.workingDay(onOrAfter: a.advanced(by: int(0...max(0, a.distance(to: b)))))
+    mutating func day(from: String, to: String, _ scenario: CityScenario) -> Day { day(from: Day(from)!, to: Day(to)!, scenario) }
+
+    mutating func day(from a: Day, to b: Day, _ scenario: CityScenario) -> Day {
+        scenario.workingDay(onOrAfter: a.advanced(by: int(0...max(0, a.distance(to: b)))))
     }
 }

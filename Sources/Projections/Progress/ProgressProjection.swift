@@ -6,14 +6,14 @@ import EventLog
 /// chosen units (all, a tier, a district) and rolled up by tier and by district. Completion is derived
 /// from the events where it can be: stage 2 from an adopted norm, stage 4 from the unit's backlog (its
 /// records created by stage 4's deadline) all classified and approved, with the order it was cleared in
-/// reported beside it, stage 6 from its proactive records all published (or withdrawn); the other
-/// stages from milestones (or trainings).
+/// reported beside it, stage 6 from that backlog's proactive records all published (or withdrawn) and
+/// its guide complete; the other stages from milestones (or trainings).
 public struct ProgressProjection: Sendable {
     public enum Status: String, Sendable, CaseIterable { case onTime = "done on time", late = "done late", open, overdue }
 
     /// A unit not done with a stage: open (its deadline not passed) or overdue; for the stages read
-    /// off the records, how far it has come (backlog records cleared, or proactive records published,
-    /// of all).
+    /// off the records, how far it has come (backlog records cleared, or the backlog's proactive
+    /// records published, of all).
     public struct Behind: Sendable, Equatable {
         public let unit: String
         public let name: String
@@ -91,7 +91,7 @@ public struct ProgressProjection: Sendable {
                     status = deadline.map { day > $0 } ?? false ? .overdue : .open
                     let share: Share? = switch kind {
                     case "records-cleared": Share(done: records.backlogCleared, of: records.backlog)
-                    case "records-published": Share(done: records.proactivePublished, of: records.proactive)
+                    case "records-published": Share(done: records.backlogProactivePublished, of: records.backlogProactive)
                     default: nil
                     }
                     let gaps = kind == "records-published" ? GuideProjection.gaps(of: unit, in: state) : []
@@ -122,9 +122,10 @@ public struct ProgressProjection: Sendable {
     /// The day the unit completed the stage, if it has.
     /// Records-based stages are done when the last backlog record is cleared (every record created by
     /// stage 4's deadline approved: the ones created later are new information, on their own
-    /// publication clock), or, for stage 6, when the last proactive record is published and the unit's
-    /// guide lacks nothing (its catalogue and guide are out); a unit without such records has not done
-    /// them. The order of clearing is reported beside stage 4, not required for it.
+    /// publication clock), or, for stage 6, when the backlog's last proactive record is published (stage
+    /// 6 publishes what stage 4 cleared; the funnel watches the later ones) and the unit's guide lacks
+    /// nothing (its catalogue and guide are out); a unit without such records has not done them. The
+    /// order of clearing is reported beside stage 4, not required for it.
     static func completion(stage: Int, kind: String, unit: String, records: UnitRecordSummary, state: ClearanceState) -> Day? {
         switch kind {
         case "norm-adopted":
@@ -132,8 +133,8 @@ public struct ProgressProjection: Sendable {
         case "records-cleared":
             return records.allBacklogCleared
         case "records-published":
-            // Its proactive records all published (so its catalogue is out) and its guide complete.
-            guard let published = records.allProactivePublished, GuideProjection.gaps(of: unit, in: state).isEmpty,
+            // Its backlog's proactive records all published (so its catalogue is out) and its guide complete.
+            guard let published = records.allBacklogProactivePublished, GuideProjection.gaps(of: unit, in: state).isEmpty,
                 let profile = state.profiles[unit], let norm = state.norms[unit]
             else { return nil }
             return max(published, profile.at, norm.at)

@@ -148,7 +148,7 @@ import TestSupport
         #expect(summaries.keys.sorted() == ["cd-bgt", "cd-fgw", "jinjiang-jsj"])
         let bgt = try #require(summaries["cd-bgt"])
         #expect(bgt.backlog == 4 && bgt.backlogCleared == 3 && bgt.lastBacklogCleared == Self.day.advanced(by: 2) && bgt.allBacklogCleared == nil)
-        #expect(bgt.proactive == 2 && bgt.proactivePublished == 2 && bgt.allProactivePublished == Self.day.advanced(by: 3))
+        #expect(bgt.backlogProactive == 2 && bgt.backlogProactivePublished == 2 && bgt.allBacklogProactivePublished == Self.day.advanced(by: 3))
 
         // After the snapshot: cd-bgt's last record is cleared, a new unit registers one; cd-fgw is untouched.
         let log = try LogFile.open(in: directory.path)
@@ -178,7 +178,7 @@ import TestSupport
         #expect(loaded.reference.backlogCutoff == earlier)
         let summaries = loaded.records.summaries(ofUnits: nil, backlogCutoff: earlier)
         #expect(summaries == (try Self.fullReplay(directory)).records.summaries(ofUnits: nil, backlogCutoff: earlier))
-        #expect(summaries["cd-bgt"]?.backlog == 0 && summaries["cd-bgt"]?.proactive == 2, "every record was created after the new cut")
+        #expect(summaries["cd-bgt"]?.backlog == 0 && summaries["cd-bgt"]?.backlogProactive == 0, "every record was created after the new cut")
     }
 
     /// A query names the parts it reads; the others are empty, the rest as a full load has them.

@@ -4,7 +4,7 @@ import Testing
 @testable import Clearance
 
 /// A unit's summary judges stage 4 by its backlog (records created by stage 4's deadline) and counts
-/// the records cleared ahead of a newer one; stage 6 by every proactive record.
+/// the records cleared ahead of a newer one; stage 6 by that backlog's proactive records.
 @Suite struct UnitRecordSummaryTests {
     static let cutoff = Day("2007-12-31")!
 
@@ -31,17 +31,20 @@ import Testing
         let summary = UnitRecordSummary(of: records, backlogCutoff: Self.cutoff)
         #expect(summary.backlog == 2 && summary.backlogCleared == 2, "R-3 is created after the cut: new information, not backlog")
         #expect(summary.allBacklogCleared == Self.cutoff, "R-3, not cleared, does not hold stage 4 back")
-        #expect(summary.proactive == 2 && summary.proactivePublished == 2, "stage 6 counts every proactive record")
+        #expect(summary.backlogProactive == 1 && summary.backlogProactivePublished == 1, "stage 6 publishes the backlog: R-3 is on its own clock")
+        #expect(summary.allBacklogProactivePublished == Day("2007-12-12"), "R-3's later publication does not make stage 6 later")
 
         let everything = UnitRecordSummary(of: records, backlogCutoff: nil)
         #expect(everything.backlog == 3 && everything.backlogCleared == 2 && everything.allBacklogCleared == nil, "no cut: every record")
+        #expect(everything.backlogProactive == 2 && everything.allBacklogProactivePublished == Day("2008-01-20"))
     }
 
     @Test func aUnitWithoutRecordsHasClearedNothing() {
         let empty = UnitRecordSummary(of: [], backlogCutoff: Self.cutoff)
-        #expect(empty.backlog == 0 && empty.clearedAheadOfNewer == 0 && empty.allBacklogCleared == nil && empty.allProactivePublished == nil)
-        let onlyNew = UnitRecordSummary(of: [Self.record("R-1", created: "2008-02-01", cleared: "2008-02-03")], backlogCutoff: Self.cutoff)
+        #expect(empty.backlog == 0 && empty.clearedAheadOfNewer == 0 && empty.allBacklogCleared == nil && empty.allBacklogProactivePublished == nil)
+        let onlyNew = UnitRecordSummary(of: [Self.record("R-1", created: "2008-02-01", cleared: "2008-02-03", published: "2008-02-05")], backlogCutoff: Self.cutoff)
         #expect(onlyNew.backlog == 0 && onlyNew.allBacklogCleared == nil, "a unit with only 2008 records has no backlog to have cleared")
+        #expect(onlyNew.backlogProactive == 0 && onlyNew.allBacklogProactivePublished == nil, "…nor a backlog to have published")
     }
 
     /// Each case: records as (created, cleared) day numbers in December 2007 (nil: not cleared), and
