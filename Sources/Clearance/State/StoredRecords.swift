@@ -73,7 +73,19 @@ final class StoredRecords: @unchecked Sendable {
         defer { lock.unlock() }
         if let everyRecord { return everyRecord }
         var all = RecordStore()
+        // One copy of each unit's and person's name for all their records, as the fold keeps them
+        // (`ClearanceState.evolve`): each line decodes its own, a few hundred megabytes for a city.
+        var names: [String: String] = [:]
+        func shared(_ name: String) -> String {
+            if let known = names[name] { return known }
+            names[name] = name
+            return name
+        }
         forEachRecord(in: recordsStart..<indexStart) { record in
+            var record = record
+            record.registration.unit = shared(record.registration.unit)
+            record.registeredBy = shared(record.registeredBy)
+            record.classifiedBy = record.classifiedBy.map(shared)
             everyPlaceByUnit[record.registration.unit, default: []].append(all.add(record).place)
         }
         everyRecord = all
