@@ -48,9 +48,12 @@ public struct UnitRecordSummary: Sendable, Equatable {
     /// The day the last backlog record was cleared, if every one is (and there is one).
     public var allBacklogCleared: Day? { backlog > 0 && backlogCleared == backlog ? lastBacklogCleared : nil }
 
-    /// The day the backlog's last proactive record was published, if every one is (and there is one).
-    public var allBacklogProactivePublished: Day? {
-        backlogProactive > 0 && backlogProactivePublished == backlogProactive ? lastBacklogProactivePublished : nil
+    /// The day the backlog was all published: cleared, so every proactive record of it is known, and
+    /// each of those published (one with no proactive record has only to be cleared); the later of the
+    /// last clearance and the last publication. Nil without a backlog.
+    public var allBacklogPublished: Day? {
+        guard let cleared = allBacklogCleared, backlogProactivePublished == backlogProactive else { return nil }
+        return max(cleared, lastBacklogProactivePublished ?? cleared)
     }
 
     /// As the snapshot stores it (format 6): `[backlogCutoff, backlog, backlogCleared,

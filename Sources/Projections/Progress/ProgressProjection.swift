@@ -133,8 +133,9 @@ public struct ProgressProjection: Sendable {
         case "records-cleared":
             return records.allBacklogCleared
         case "records-published":
-            // Its backlog's proactive records all published (so its catalogue is out) and its guide complete.
-            guard let published = records.allBacklogProactivePublished, GuideProjection.gaps(of: unit, in: state).isEmpty,
+            // Its backlog cleared and the proactive records of it published (so its catalogue is out), and
+            // its guide complete: a record not yet classified may still turn out proactive.
+            guard let published = records.allBacklogPublished, GuideProjection.gaps(of: unit, in: state).isEmpty,
                 let profile = state.profiles[unit], let norm = state.norms[unit]
             else { return nil }
             return max(published, profile.at, norm.at)

@@ -32,19 +32,36 @@ import Testing
         #expect(summary.backlog == 2 && summary.backlogCleared == 2, "R-3 is created after the cut: new information, not backlog")
         #expect(summary.allBacklogCleared == Self.cutoff, "R-3, not cleared, does not hold stage 4 back")
         #expect(summary.backlogProactive == 1 && summary.backlogProactivePublished == 1, "stage 6 publishes the backlog: R-3 is on its own clock")
-        #expect(summary.allBacklogProactivePublished == Day("2007-12-12"), "R-3's later publication does not make stage 6 later")
+        #expect(summary.allBacklogPublished == Self.cutoff, "cleared on the cut, R-1 published before it; R-3's later publication does not count")
 
         let everything = UnitRecordSummary(of: records, backlogCutoff: nil)
         #expect(everything.backlog == 3 && everything.backlogCleared == 2 && everything.allBacklogCleared == nil, "no cut: every record")
-        #expect(everything.backlogProactive == 2 && everything.allBacklogProactivePublished == Day("2008-01-20"))
+        #expect(everything.backlogProactive == 2 && everything.allBacklogPublished == nil, "R-3 is published but never cleared")
     }
 
     @Test func aUnitWithoutRecordsHasClearedNothing() {
         let empty = UnitRecordSummary(of: [], backlogCutoff: Self.cutoff)
-        #expect(empty.backlog == 0 && empty.clearedAheadOfNewer == 0 && empty.allBacklogCleared == nil && empty.allBacklogProactivePublished == nil)
+        #expect(empty.backlog == 0 && empty.clearedAheadOfNewer == 0 && empty.allBacklogCleared == nil && empty.allBacklogPublished == nil)
         let onlyNew = UnitRecordSummary(of: [Self.record("R-1", created: "2008-02-01", cleared: "2008-02-03", published: "2008-02-05")], backlogCutoff: Self.cutoff)
         #expect(onlyNew.backlog == 0 && onlyNew.allBacklogCleared == nil, "a unit with only 2008 records has no backlog to have cleared")
-        #expect(onlyNew.backlogProactive == 0 && onlyNew.allBacklogProactivePublished == nil, "…nor a backlog to have published")
+        #expect(onlyNew.backlogProactive == 0 && onlyNew.allBacklogPublished == nil, "…nor a backlog to have published")
+    }
+
+    /// Stage 6 publishes what stage 4 cleared: a record still waiting for its decision may yet be
+    /// proactive, and a backlog with none to publish is done once cleared.
+    @Test func theBacklogIsPublishedOnceClearedAndEveryProactiveRecordOfItIsOut() {
+        let waiting = UnitRecordSummary(of: [
+            Self.record("R-1", created: "2007-06-01", cleared: "2007-12-10", published: "2007-12-12"),
+            Self.record("R-2", created: "2007-07-01"),
+        ], backlogCutoff: Self.cutoff)
+        #expect(waiting.backlogProactive == 1 && waiting.backlogProactivePublished == 1 && waiting.allBacklogPublished == nil, "R-2 is not decided yet")
+        let noneProactive = UnitRecordSummary(of: [Self.record("R-1", created: "2007-06-01", cleared: "2007-12-10")], backlogCutoff: Self.cutoff)
+        #expect(noneProactive.backlogProactive == 0 && noneProactive.allBacklogPublished == Day("2007-12-10"), "nothing to publish: done when cleared")
+        let publishedLater = UnitRecordSummary(of: [
+            Self.record("R-1", created: "2007-06-01", cleared: "2007-12-10", published: "2008-02-01"),
+            Self.record("R-2", created: "2007-07-01", cleared: "2007-12-20"),
+        ], backlogCutoff: Self.cutoff)
+        #expect(publishedLater.allBacklogPublished == Day("2008-02-01"), "the later of the last clearance and the last publication")
     }
 
     /// Each case: records as (created, cleared) day numbers in December 2007 (nil: not cleared), and
