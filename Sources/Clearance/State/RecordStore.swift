@@ -22,6 +22,11 @@ struct RecordStore: Sendable {
         find(id).place.map { self[place: $0] }
     }
 
+    /// The status of the record with `id`, read where it lies (not through a copy of the whole record).
+    func status(of id: String) -> RecordState.Status? {
+        find(id).place.map { pages[$0 >> Self.pageBits][$0 & (Self.pageSize - 1)].status }
+    }
+
     /// The record at a place `add` returned.
     subscript(place place: Int) -> RecordState {
         pages[place >> Self.pageBits][place & (Self.pageSize - 1)]

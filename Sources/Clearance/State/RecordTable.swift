@@ -18,6 +18,13 @@ public struct RecordTable: Sendable, Equatable {
         return stored?.record(id)
     }
 
+    /// A record's status, without copying the record when it is in memory: a rebuild asks for it twice
+    /// for every record event of the log.
+    public func status(of id: String) -> RecordState.Status? {
+        if let status = changed.status(of: id) { return status }
+        return stored?.record(id)?.status
+    }
+
     /// Adds a record under its id (`registration.record`), or replaces the one with that id.
     mutating func add(_ record: RecordState) {
         let (place, isNew) = changed.add(record)

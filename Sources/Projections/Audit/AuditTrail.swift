@@ -88,20 +88,30 @@ public struct AuditTrail {
         folding entry: LogEntry, _ decoded: ClearanceState.Decoded, _ prepared: Prepared, into state: inout ClearanceState, filter: Filter
     ) -> Row? {
         let facts = prepared.facts
-        let before = facts.record.flatMap { state.records[$0]?.status.rawValue }
-        let roles = state.roles[entry.actor].map { $0.keys.map(\.rawValue).sorted().joined(separator: ",") } ?? ""
+        let before = facts.record.flatMap { state.records.status(of: $0)?.rawValue }
+        let roles = state.roles[entry.actor].map(rolesText) ?? ""
         state.apply(entry, decoded)
-        let record = facts.record.flatMap { state.records[$0] }
         if !filter.isEmpty {
-            let unit = record?.registration.unit ?? facts.unit ?? facts.request.flatMap { state.requests[$0]?.received.unit }
+            let unit = facts.record.flatMap { state.records[$0]?.registration.unit } ?? facts.unit
+                ?? facts.request.flatMap { state.requests[$0]?.received.unit }
             guard filter.matches(entry, subject: facts.subject, unit: unit) else { return nil }
         }
         var change = ""
-        if let after = record?.status.rawValue { change = before.map { $0 == after ? after : "\($0) → \(after)" } ?? "→ \(after)" }
+        if let after = facts.record.flatMap({ state.records.status(of: $0)?.rawValue }) {
+            change = before.map { $0 == after ? after : "\($0) → \(after)" } ?? "→ \(after)"
+        }
         return Row(
             seq: entry.seq, recorded: prepared.recorded, at: facts.at ?? "", actor: entry.actor, roles: roles,
             type: entry.type, subject: facts.subject, change: change, flags: prepared.flags)
     }
+
+    /// The roles someone holds, by name, comma-separated.
+    private static func rolesText(_ held: [Role: Set<String>]) -> String {
+        if held.count == 1, let only = held.first { return only.key.rawValue }  // most people hold one
+        return rolesByName.filter { held[$0] != nil }.map(\.rawValue).joined(separator: ",")
+    }
+
+    private static let rolesByName = Role.allCases.sorted { $0.rawValue < $1.rawValue }
 
     public static let header = ["seq", "recorded", "at", "actor", "roles", "type", "subject", "change", "flags"]
 
