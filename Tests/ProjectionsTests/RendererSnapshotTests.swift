@@ -48,6 +48,32 @@ import TestSupport
         try Self.check("guide.html", Array(guide.html.utf8))
     }
 
+    /// The audit trail of the scenario, with what an inspection looks for: someone holding two roles,
+    /// an exemption and its basis, a return at review, a correction and a withdrawal
+    /// after publication, and an entry recorded days after its business date.
+    @Test func auditRenderers() throws {
+        let directory = try AsOfTests.log()
+        let service = ClearanceService(directory: directory.path)
+        let day = AsOfTests.day
+        try service.append { _ in
+            [
+                RoleGranted(at: day, person: "clerk.wang", role: .reviewer, units: ["jinjiang-jsj"]).entry(actor: "office.chen"),
+                RecordRegistered(at: day.advanced(by: -3), record: "R-X", unit: "jinjiang-jsj", title: "涉密文件", created: day.advanced(by: -30), summary: "")
+                    .entry(actor: "clerk.wang"),
+                RecordClassified(at: day, record: "R-X", contentClass: "plans", keyItem: "11-01", disclosure: .exempt, basis: "state-secret")
+                    .entry(actor: "clerk.wang"),
+                RecordCorrected(at: day, record: "R-0", title: "通知0（修订）", reason: "原标题文号有误").entry(actor: "clerk.wang"),
+                RecordWithdrawn(at: day, record: "R-1", reason: "该文件已被新文件替代").entry(actor: "publisher.li"),
+            ]
+        }
+        // The seed's reference entries (over 900) are left out: their rows are all alike.
+        var filter = AuditTrail.Filter()
+        filter.types = ["role.*", "norm.*", "record.*"]
+        let trail = try AuditTrail(reader: LogReader(directory: directory.path), filter: filter)
+        try Self.check("audit.csv", trail.csv)
+        try Self.check("audit.html", Array(trail.html(chain: "chain intact: \(trail.rows.count) entries").utf8))
+    }
+
     /// The scenario with feedback and requests: one of each answered the day it came, one never answered
     /// (past its deadline by the end of February).
     static func funnelState() throws -> ClearanceState {

@@ -41,7 +41,7 @@ extension AuditTrail {
                 if e.disclosure == .exempt { flags.append("exempt: \(e.basis ?? "no basis")") }
             case .recordReviewed(let e):
                 record = e.record
-                if e.outcome == .returned { flags.append("returned: \(e.note ?? "")") }
+                if e.outcome == .returned { flags.append(e.note.map { "returned: \($0)" } ?? "returned") }
             case .recordPublished(let e): record = e.record
             case .recordWithdrawn(let e):
                 record = e.record
