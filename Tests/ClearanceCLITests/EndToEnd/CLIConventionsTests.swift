@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// Help, version, exit statuses and one-line errors, as a user meets them.
@@ -39,5 +40,15 @@ import Testing
             #expect(outcome.stderr.contains("run 'clearance init' first"), "\(arguments): \(outcome.stderr)")
             #expect(!outcome.stderr.contains("Fatal") && !outcome.stderr.contains("0x0"))
         }
+    }
+
+    /// A file that cannot be written is named in one line with the reason, not dumped as an `NSError`.
+    @Test func aFileThatCannotBeWrittenIsNamedWithTheReason() throws {
+        let cli = try ProgressViewsTests.demoCase()
+        try FileManager.default.createDirectory(atPath: cli.folder.file("out/guides/jinjiang-jsj.md"), withIntermediateDirectories: true)
+        let outcome = try cli.run(["rebuild", "--out", "out"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.hasPrefix("error: cannot write ") && outcome.stderr.contains("out/guides/jinjiang-jsj.md: Is a directory"), "\(outcome.stderr)")
+        #expect(outcome.stderr.split(separator: "\n").count == 1 && !outcome.stderr.contains("NSCocoaErrorDomain"), "\(outcome.stderr)")
     }
 }
