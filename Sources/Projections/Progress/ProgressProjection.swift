@@ -6,8 +6,8 @@ import EventLog
 /// chosen units (all, a tier, a district) and rolled up by tier and by district. Completion is derived
 /// from the events where it can be: stage 2 from an adopted norm, stage 4 from the unit's backlog (its
 /// records created by stage 4's deadline) all classified and approved, with the order it was cleared in
-/// reported beside it, stage 6 from that backlog's proactive records all published (or withdrawn) and
-/// its guide complete; the other stages from milestones (or trainings).
+/// reported beside it, stage 6 from that backlog cleared, its proactive records all published (or
+/// withdrawn) and the unit's guide complete; the other stages from milestones (or trainings).
 public struct ProgressProjection: Sendable {
     public enum Status: String, Sendable, CaseIterable { case onTime = "done on time", late = "done late", open, overdue }
 
@@ -122,10 +122,11 @@ public struct ProgressProjection: Sendable {
     /// The day the unit completed the stage, if it has.
     /// Records-based stages are done when the last backlog record is cleared (every record created by
     /// stage 4's deadline approved: the ones created later are new information, on their own
-    /// publication clock), or, for stage 6, when the backlog's last proactive record is published (stage
-    /// 6 publishes what stage 4 cleared; the funnel watches the later ones) and the unit's guide lacks
-    /// nothing (its catalogue and guide are out); a unit without such records has not done them. The
-    /// order of clearing is reported beside stage 4, not required for it.
+    /// publication clock), or, for stage 6, when that backlog is cleared and its last proactive record
+    /// published (stage 6 publishes what stage 4 cleared; the funnel watches the later ones; a backlog
+    /// with no proactive record has only to be cleared) and the unit's guide lacks nothing (its
+    /// catalogue and guide are out); a unit without a backlog has not done them. The order of clearing
+    /// is reported beside stage 4, not required for it.
     static func completion(stage: Int, kind: String, unit: String, records: UnitRecordSummary, state: ClearanceState) -> Day? {
         switch kind {
         case "norm-adopted":
