@@ -5,8 +5,12 @@ import Foundation
 enum FileErrorText {
     static func line(_ error: CocoaError) -> String {
         let path = error.filePath ?? error.url?.path ?? "a file"
-        // Foundation numbers write errors from 512 and read errors from 256.
-        let verb = error.code.rawValue >= 512 ? "cannot write" : "cannot read"
+        // Foundation numbers its file-reading errors below 512 and its file-writing ones from 512 to 1023.
+        let verb = switch error.code.rawValue {
+        case ..<512: "cannot read"
+        case 512..<1024: "cannot write"
+        default: "cannot use"
+        }
         let underlying = (error.userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
         let reason =
             underlying.map { $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : $0.localizedDescription }
