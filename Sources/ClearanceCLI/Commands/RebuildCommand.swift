@@ -35,6 +35,9 @@ enum RebuildCommand {
         let head = fold.head
         let today = try limit == nil ? ClearanceService(directory: logDirectory).today() : AsOf.day(after: head, in: logDirectory)
         let lanes = writers(of: state, into: out, on: today, checkpointAt: limit == nil ? fold.last : nil, logDirectory: logDirectory)
+        // Tens of seconds for a city: say so on a terminal, as the fold's bar did.
+        let step = ProgressBar.step("writing the catalogues, guides, progress, funnel and checkpoint")
+        defer { step.finish() }
         let written = Set(try RebuildJobs.run(lanes: lanes))
         let guideCount = written.filter { $0.hasPrefix("guides/") && $0.hasSuffix(".md") }.count
         let catalogueCount = written.filter { $0.hasPrefix("catalogues/") && $0.hasSuffix(".csv") }.count

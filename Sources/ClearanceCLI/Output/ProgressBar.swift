@@ -27,4 +27,11 @@ struct ProgressBar {
         guard enabled else { return }
         Terminal.write(Array("\r\u{1B}[K".utf8), to: 2)
     }
+
+    /// A step that shows no count, on its own line until `finish()` erases it (on a terminal only).
+    static func step(_ label: String) -> ProgressBar {
+        let step = ProgressBar(label: label, total: 0)
+        if step.enabled { Terminal.write(Array("\r\(label)…".utf8), to: 2) }
+        return step
+    }
 }
