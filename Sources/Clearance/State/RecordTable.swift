@@ -49,7 +49,8 @@ public struct RecordTable: Sendable, Equatable {
     }
 
     /// Calls `body` with every record of `units` (nil: of every unit), reading only their part of
-    /// the snapshot. The order is unspecified, except that a unit's records come together.
+    /// the snapshot. The order is unspecified, except that, for given `units`, a unit's records come
+    /// together.
     public func forEach(inUnits units: Set<String>?, _ body: (RecordState) throws -> Void) rethrows {
         guard let units else {
             if let stored {
