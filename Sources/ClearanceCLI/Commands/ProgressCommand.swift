@@ -48,29 +48,32 @@ enum ProgressCommand {
         let day = try date ?? (limit == nil ? service.today() : AsOf.day(after: head, in: context.logDirectory))
         let scope = [district.flatMap { state.reference.units[$0]?["name"]?.stringValue }, tier.map { "第\($0)层级" }]
             .compactMap { $0 }.joined(separator: " ")
-        let bytes: [UInt8]
-        let summary: String
+        let out = arguments.value("--out")
         if arguments.has("--funnel") {
             let funnel = FunnelProjection(state: state, units: units, on: day)
+            let summary = "\(funnel.rows.count) units with records, \(funnel.pastDeadline.count) items past their deadline"
             switch format {
             case "json":
-                var json: [UInt8] = []
-                funnel.writeJSON { json += $0 }
-                bytes = json + [0x0A]
-            case "html": bytes = Array(funnel.html(scope: scope.isEmpty ? "全部单位" : scope).utf8)
-            default: bytes = Array((FunnelText.lines(funnel, labels: context.labels).joined(separator: "\n") + "\n").utf8)
+                // A city's list of late items is over a hundred megabytes: handed over as it is made.
+                try Document.emit(to: out, summary: summary) { write in
+                    try funnel.writeJSON(to: write)
+                    try write([0x0A])
+                }
+            case "html": try Document.emit(Array(funnel.html(scope: scope.isEmpty ? "全部单位" : scope).utf8), to: out, summary: summary)
+            default:
+                try Document.emit(Array((FunnelText.lines(funnel, labels: context.labels).joined(separator: "\n") + "\n").utf8), to: out, summary: summary)
             }
-            summary = "\(funnel.rows.count) units with records, \(funnel.pastDeadline.count) items past their deadline"
-        } else {
-            let progress = ProgressProjection(state: state, units: units, on: day).only(stage: stage)
-            switch format {
-            case "json": bytes = JSONWriter.bytes(progress.json) + [0x0A]
-            case "html": bytes = Array(progress.html(scope: scope.isEmpty ? "全部单位" : scope).utf8)
-            default: bytes = Array((ProgressText.lines(progress, labels: context.labels).joined(separator: "\n") + "\n").utf8)
-            }
-            summary = "\(stage.map { "stage \($0)" } ?? "\(progress.stages.count) stages"), \(progress.unitCount) units, as of \(day)"
+            return
         }
-        try Document.emit(bytes, to: arguments.value("--out"), summary: summary)
+        let progress = ProgressProjection(state: state, units: units, on: day).only(stage: stage)
+        let bytes: [UInt8] =
+            switch format {
+            case "json": JSONWriter.bytes(progress.json) + [0x0A]
+            case "html": Array(progress.html(scope: scope.isEmpty ? "全部单位" : scope).utf8)
+            default: Array((ProgressText.lines(progress, labels: context.labels).joined(separator: "\n") + "\n").utf8)
+            }
+        let summary = "\(stage.map { "stage \($0)" } ?? "\(progress.stages.count) stages"), \(progress.unitCount) units, as of \(day)"
+        try Document.emit(bytes, to: out, summary: summary)
     }
 
     /// `--format`, with `--json` as another way to say `--format json` (the issue asks for both).

@@ -65,11 +65,7 @@ extension RebuildCommand {
 
     /// The same, for a page handed over in pieces.
     private static func write(_ path: String, in out: String, _ content: (([UInt8]) throws -> Void) throws -> Void) throws -> String {
-        let url = URL(fileURLWithPath: "\(out)/\(path)")
-        try Data().write(to: url)
-        let file = try FileHandle(forWritingTo: url)
-        defer { try? file.close() }
-        try content { try file.write(contentsOf: $0) }
+        try OutputFile.write("\(out)/\(path)", sync: false, content)
         return path
     }
 }

@@ -28,11 +28,16 @@ enum Terminal {
 /// Writes a command's document to `--out FILE` (saying so) or to stdout.
 enum Document {
     static func emit(_ bytes: [UInt8], to path: String?, summary: String) throws {
+        try emit(to: path, summary: summary) { write in try write(bytes) }
+    }
+
+    /// The same for a document handed over in pieces.
+    static func emit(to path: String?, summary: String, _ content: (([UInt8]) throws -> Void) throws -> Void) throws {
         guard let path else {
-            Terminal.write(bytes, to: 1)
+            try content { Terminal.write($0, to: 1) }
             return
         }
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        try OutputFile.write(path, sync: true, content)
         Terminal.out("wrote \(path)\(summary.isEmpty ? "" : ": " + summary)")
     }
 }
