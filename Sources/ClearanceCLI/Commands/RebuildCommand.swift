@@ -17,6 +17,8 @@ enum RebuildCommand {
             appends to audit.csv only the entries after it; if the manifest's entry is no longer in the log
             as it was, it says HISTORY WAS REWRITTEN and rebuilds everything. With --as-of or --as-of-seq,
             the projections as things stood then (the manifest says so); no checkpoint is written.
+            Before folding, the whole log is checked, every hash and link, as 'clearance verify' does, and the
+            manifest's "chain" says so; a damaged log is refused, naming the first bad entry, and nothing is written.
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
@@ -28,6 +30,13 @@ enum RebuildCommand {
     /// returns the line that says what was written.
     static func rebuild(log logDirectory: String, into out: String, asOf limit: ClearanceService.Limit?) throws -> String {
         let reader = try LogReader(directory: logDirectory)
+        // The whole log is checked first, every hash and link, as 'clearance verify' does, even when only
+        // its last entries are folded: the manifest vouches for the chain as it is now, and a damaged
+        // log is refused before any file is touched.
+        let chain: LogVerifier.Report
+        do { chain = try LogVerifier.verify(reader) } catch let error as EventLogError {
+            throw CommandFailure("\(error); nothing was rebuilt ('clearance verify' checks the whole log)")
+        }
         let fm = FileManager.default
         for folder in ["guides", "catalogues"] { try fm.createDirectory(atPath: "\(out)/\(folder)", withIntermediateDirectories: true) }
         let fold = try Fold.run(reader: reader, out: out, logDirectory: logDirectory, limit: limit)
@@ -54,6 +63,10 @@ enum RebuildCommand {
             ("builtFromSeq", .integer(anchor?.seq ?? 0)), ("builtFromOffset", .integer(anchor?.offset ?? 0)),
             ("builtFromLength", .integer(anchor?.line.count ?? 0)), ("builtAt", .string(Timestamp.now().iso8601)), ("asOf", AsOf.json(limit)),
             ("asOfDay", .string(today.description)), ("auditBytes", .integer(fold.auditBytes)),
+            ("chain", .object([
+                ("intact", .bool(true)), ("entries", .integer(chain.entries)),
+                ("head", .string(chain.head?.anchor ?? "")),
+            ])),
             ("counts", .object([
                 ("guides", .integer(guideCount)), ("catalogues", .integer(catalogueCount)), ("auditRowsAdded", .integer(fold.auditRows)),
                 ("records", .integer(state.records.count)),
@@ -64,6 +77,6 @@ enum RebuildCommand {
         try Data(JSONWriter.bytes(manifest) + [0x0A]).write(to: URL(fileURLWithPath: "\(out)/manifest.json"), options: .atomic)
         let from = head?.anchor ?? (limit == nil ? "an empty log" : "nothing (no batch had been recorded by then)")
         let rows = fold.auditFrom > 0 ? "\(fold.auditRows) audit rows added after seq \(fold.auditFrom)" : "\(fold.auditRows) audit rows"
-        return "rebuilt \(out) from \(from): \(guideCount) guides, \(catalogueCount) catalogues, progress, funnel, \(rows)"
+        return "rebuilt \(out) from \(from): \(guideCount) guides, \(catalogueCount) catalogues, progress, funnel, \(rows); chain intact (\(chain.entries) entries checked)"
     }
 }

@@ -39,6 +39,11 @@ public enum LogVerifier {
             // The end of the file is damaged; an earlier entry may be too, and the first one counts.
             throw try firstFailure(in: directory, before: offset) ?? EventLogError.corrupt(seq: seq, offset: offset, reason: reason)
         }
+        return try verify(reader, anchor: anchor, threads: threads)
+    }
+
+    /// The same, on a log already open (as a rebuild has it). Throws `.corrupt` naming the first bad seq.
+    public static func verify(_ reader: LogReader, anchor: Anchor? = nil, threads: Int = activeProcessorCount()) throws -> Report {
         let end = reader.tail.committedEnd
         // More segments than cores, so a faster core takes more of them (this VM's two are unequal).
         let bounds = try segmentBounds(reader, end: end, count: max(1, threads) * 4)

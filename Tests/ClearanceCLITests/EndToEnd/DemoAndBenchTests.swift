@@ -75,6 +75,9 @@ enum JSONParserProbe {
         let head = try cli.run(["verify"]).stdout.split(separator: "\n").last.map { String($0.dropFirst("head ".count)) } ?? ""
         let manifest = String(decoding: try cli.folder.read("projections/manifest.json"), as: UTF8.self)
         #expect(manifest.contains(#""builtFrom":"\#(head)""#))
+        let entries = try cli.logLines().count
+        #expect(manifest.contains(#""chain":{"intact":true,"entries":\#(entries),"head":"\#(head)""#), "\(manifest)")
+        #expect(rebuilt.stdout.contains("chain intact (\(entries) entries checked)"), "\(rebuilt.stdout)")
         let hidden = [
             "关于某某建筑公司投标报价的内部审查意见", "关于某学校教师个人档案的核查材料", "关于救灾物资采购供应商报价的评审意见",  // exempt
             "城市应急排涝预案（2007年修订）", "青羊区中小学校舍安全工程实施计划",  // returned at review, not public
@@ -108,10 +111,10 @@ enum JSONParserProbe {
         #expect(try JSONParser.parse(resumedManifest)["auditBytes"] == JSONParser.parse(freshManifest)["auditBytes"])
 
         // Rewriting history (every hash recomputed) is said loudly, and the trail is written anew.
-        let entries = try LogReader(directory: cli.folder.file("event-log")).entries()
+        let forgedFrom = try LogReader(directory: cli.folder.file("event-log")).entries()
         var encoder = EntryEncoder(afterSeq: 0, hashHex: EntryFormat.zeroHash)
         var forged: [UInt8] = []
-        for entry in entries {
+        for entry in forgedFrom {
             var data = try entry.data()
             if entry.type == "record.registered", data["record"]?.stringValue == "jinjiang-jsj:1-1" {
                 data = .object((data.objectValue ?? []).map { $0.key == "title" ? ($0.key, .string("改写过的标题")) : $0 })
@@ -128,6 +131,30 @@ enum JSONParserProbe {
         try FileManager.default.removeItem(atPath: cli.folder.file("fresh"))
         #expect(try cli.run(["rebuild", "--out", "fresh"]).status == 0)
         #expect(try cli.folder.read("projections/audit.csv") == cli.folder.read("fresh/audit.csv"))
+    }
+
+    /// A log altered in place (one title changed, its hash left as it was) is refused before the fold,
+    /// with the first bad entry named, and the projections already there are left exactly as they were.
+    @Test func rebuildRefusesADamagedLogAndLeavesTheProjectionsAlone() throws {
+        let cli = CLITestCase()
+        let seed = packageRoot().appendingPathComponent("seeds/chengdu-2007").path
+        #expect(try cli.run(["demo", "--scenario", "day", "--reference", seed]).status == 0)
+        #expect(try cli.run(["rebuild"]).status == 0)
+        let before = try RebuildAsOfTests.files(in: cli.folder.file("projections"))
+        let title = Array("锦江区建设局关于2007年度城市道路维修计划的通知".utf8)
+        var bytes = try cli.logBytes()
+        let at = try #require(bytes.indices.first { bytes[$0...].starts(with: title) })
+        bytes.replaceSubrange(at..<(at + 6), with: Array("青羊".utf8))
+        try cli.folder.write("event-log/events.jsonl", bytes)
+        let seq = String(decoding: bytes[..<at], as: UTF8.self).split(separator: "\n").last?.split(separator: ",").first.map { String($0.dropFirst(#"{"seq":"#.count)) } ?? "?"
+
+        let refused = try cli.run(["rebuild"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("damaged at seq \(seq) ") && refused.stderr.contains("its hash does not match its bytes"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("nothing was rebuilt") && !refused.stderr.contains("Fatal"), "\(refused.stderr)")
+        #expect(try RebuildAsOfTests.files(in: cli.folder.file("projections")) == before)
+        let elsewhere = try cli.run(["rebuild", "--out", "elsewhere"])
+        #expect(elsewhere.status == 1 && !FileManager.default.fileExists(atPath: cli.folder.file("elsewhere")))
     }
 
     @Test func theBenchmarkRunsOnASmallLog() throws {
