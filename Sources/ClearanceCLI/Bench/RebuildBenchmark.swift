@@ -38,7 +38,11 @@ struct RebuildBenchmark {
         try? FileManager.default.removeItem(atPath: directory + "/" + StateSnapshot.fileName)
         try? FileManager.default.removeItem(atPath: out)
         let full = try timed(["rebuild", "--out", out])
+        let written = RebuildFloor.bytesWritten(under: out, plus: [directory + "/" + StateSnapshot.checkpointName])
         let warm = try timed(["rebuild", "--out", out])
+        let check = try timed(["verify"])
+        let writing = try RebuildFloor.secondsToWrite(written, at: directory + "/../floor.bytes")
+        try? FileManager.default.removeItem(atPath: directory + "/../floor.bytes")
         // Every city department registers as much as any other: take the first.
         let busiest = state.reference.unitOrder.first {
             state.reference.unitTier($0) == 1 && state.reference.units[$0]?["kind"]?.stringValue == "department"
@@ -51,6 +55,12 @@ struct RebuildBenchmark {
                 name: "full rebuild of every projection", value: "\(Format.grouped(Int(Double(entries) / full.ms * 1000))) entries/s",
                 detail: "\(Format.decimal(full.ms / 1000, 1)) s for \(Format.grouped(entries)) entries (\(mb(size))), peak memory \(mb(full.peak))",
                 comparable: .init(key: "load every entry (clearance: full rebuild of every projection)", number: Double(entries) / full.ms * 1000, higherIsBetter: true)),
+            LogBenchmark.Row(
+                name: "floor: the chain check alone", value: "\(Format.decimal(check.ms / 1000, 1)) s",
+                detail: "clearance verify of the same log, both vCPUs: at most \(Format.grouped(Int(Double(entries) / check.ms * 1000))) entries/s for any rebuild that checks it"),
+            LogBenchmark.Row(
+                name: "floor: writing what the rebuild wrote", value: "\(Format.decimal(writing, 1)) s",
+                detail: "\(mb(written)) (projections and checkpoint) from one buffer, nothing computed, no fsync"),
             LogBenchmark.Row(
                 name: "rebuild again, checkpoint warm, nothing new", value: "\(Format.decimal(warm.ms, 0)) ms", detail: "peak memory \(mb(warm.peak))"),
             LogBenchmark.Row(
