@@ -14,7 +14,9 @@ final class StoredRecords: @unchecked Sendable {
     /// Where the line of each unit's `UnitRecordSummary` starts (it runs to the end of the file).
     let summariesStart: Int
     private let lock = NSLock()
-    private var cache: [String: RecordState] = [:]
+    /// Records looked up lately. Bounded: an incremental fold over a long log looks up hundreds of
+    /// thousands, and the state keeps each one it changes anyway.
+    private var cache = RecentCache<String, RecordState>(limit: 4096)
 
     init(file: FileHandle, recordsStart: Int, indexStart: Int, slots: Int, unitRanges: [String: Range<Int>], summariesStart: Int) {
         (self.file, self.recordsStart, self.indexStart, self.slots) = (file, recordsStart, indexStart, slots)
@@ -35,7 +37,7 @@ final class StoredRecords: @unchecked Sendable {
             if entry.hash == hash, let line = readLine(at: Int(entry.offset) - 1),
                 let (found, record) = line.withUnsafeBytes(StateCodec.decodeRecordLine), found == id
             {
-                cache[id] = record
+                cache.keep(record, for: id)
                 return record
             }
             slot = (slot + 1) % slots

@@ -1,5 +1,6 @@
 import Clearance
 import EventLog
+import Projections
 
 /// `clearance unit list|show|profile`: the units (reference data) and their guide profiles.
 enum UnitCommand {
@@ -55,7 +56,8 @@ enum UnitCommand {
             let profile = state.profiles[id]
             var members = unit.objectValue ?? []
             members.append(("profile", profile?.data ?? .null))
-            members.append(("profileGaps", .array(UnitProfileSet.fields.filter { profile?.values[$0] == nil }.map { .string($0) })))
+            let profileGaps = GuideProjection.gaps(of: id, in: state).filter { $0 != .norm }
+            members.append(("profileGaps", .array(profileGaps.map { .string($0.key) })))
             members.append(("normAdopted", state.norms[id].map { .string($0.at.description) } ?? .null))
             if arguments.has("--json") {
                 Terminal.out(JSONWriter.string(.object(members)))

@@ -122,10 +122,14 @@ import Testing
         #expect(incomplete.status == 0 && incomplete.stderr.contains("it lacks office, address, hours, phone, fax, email"))
         #expect(incomplete.stdout.contains("# 锦江区建设局政府信息公开指南") && incomplete.stdout.contains("待补充"))
         #expect(incomplete.stdout.contains("规划计划（plans）"), "the norm's classes are the arrangement")
+        let shown = try JSONParser.parse(try cli.run(["unit", "show", "jinjiang-jsj", "--json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(shown["profileGaps"]?.arrayValue?.compactMap(\.stringValue) == ["office", "address", "hours", "phone", "fax", "email"])
         #expect(try cli.run([
             "unit", "profile", "jinjiang-jsj", "--office", "锦江区建设局办公室", "--address", "成都市锦江区东大街1号", "--hours", "工作日 9:00–17:00",
             "--phone", "028-12345678", "--fax", "028-12345679", "--email", "gk@example.gov.cn", "--actor", "clerk.wang",
         ]).status == 0)
+        let filled = try JSONParser.parse(try cli.run(["unit", "show", "jinjiang-jsj", "--json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(filled["profileGaps"]?.arrayValue?.isEmpty == true)
         let complete = try cli.run(["guide", "jinjiang-jsj", "--format", "html"])
         #expect(complete.status == 0 && complete.stderr.isEmpty && !complete.stdout.contains("待补充"))
         #expect(complete.stdout.contains("成都市锦江区东大街1号") && complete.stdout.contains("20 个工作日内予以答复"), "the 2019 rules are in force today")
