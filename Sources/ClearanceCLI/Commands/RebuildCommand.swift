@@ -34,12 +34,13 @@ enum RebuildCommand {
         // its last entries are folded: the manifest vouches for the chain as it is now, and a damaged
         // log is refused before any file is touched.
         let chain: LogVerifier.Report
-        let checking = ProgressBar.step("checking the chain: every hash and link")
-        do { chain = try LogVerifier.verify(reader) } catch let error as EventLogError {
-            checking.finish()
+        do {
+            let checking = ProgressBar.step("checking the chain: every hash and link")
+            defer { checking.finish() }
+            chain = try LogVerifier.verify(reader)
+        } catch let error as EventLogError {
             throw CommandFailure("\(error); nothing was rebuilt ('clearance verify' checks the whole log)")
         }
-        checking.finish()
         let fm = FileManager.default
         for folder in ["guides", "catalogues"] { try fm.createDirectory(atPath: "\(out)/\(folder)", withIntermediateDirectories: true) }
         let fold = try Fold.run(reader: reader, out: out, logDirectory: logDirectory, limit: limit)
