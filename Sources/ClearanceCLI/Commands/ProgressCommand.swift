@@ -13,20 +13,17 @@ enum ProgressCommand {
             .value("--tier", "N", "only units of this tier (1-3)"), .value("--district", "ID", "only units of this district"),
             .value("--date", "DATE", "judge as of this day (default: today, or the simulated clock's day)"),
             .flag("--funnel", "per unit instead: registered, classified, approved, published, on request, exempt, past deadline"),
-            .value("--format", "FORMAT", "text (default), json or html (a page with charts)"),
-            .flag("--json", "print JSON (the same as --format json)"),
-            .value("--out", "FILE", "write to FILE instead of stdout"),
-        ] + AsOf.options,
+        ] + formats.options + [.value("--out", "FILE", "write to FILE instead of stdout")] + AsOf.options,
         discussion: """
             With --as-of or --as-of-seq and no --date, the day is the one an append right after that
             point would have been given (for a log on the system clock, today).
             """)
 
-    static let formats = ["text", "json", "html"]
+    static let formats = FormatOption(formats: ["text", "json", "html"], help: "text (default), json or html (a page with charts)")
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         // Every option is checked before the log is read, so a mistake costs nothing.
-        let format = try Self.format(arguments)
+        let format = try formats.chosen(arguments, command: spec.name)
         let tier = try arguments.integer("--tier", in: 1...3, command: spec.name)
         let stage = try arguments.integer("--stage", in: 1...7, command: spec.name)
         let date = try arguments.value("--date").map { text in
@@ -74,16 +71,5 @@ enum ProgressCommand {
             }
         let summary = "\(stage.map { "stage \($0)" } ?? "\(progress.stages.count) stages"), \(progress.unitCount) units, as of \(day)"
         try Document.emit(bytes, to: out, summary: summary)
-    }
-
-    /// `--format`, with `--json` as another way to say `--format json` (the issue asks for both).
-    static func format(_ arguments: ParsedArguments) throws -> String {
-        let given = arguments.value("--format")
-        if let given, !formats.contains(given) {
-            throw UsageError("--format takes text, json or html, not '\(given)'", command: spec.name)
-        }
-        guard arguments.has("--json") else { return given ?? "text" }
-        if let given, given != "json" { throw UsageError("--json means --format json: give one, not --json with --format \(given)", command: spec.name) }
-        return "json"
     }
 }
