@@ -24,15 +24,20 @@ public enum DecodedLog {
             var chunk: [(LogEntry, Decoded)] = []
             chunk.reserveCapacity(chunkEntries)
             do {
+                // Each chunk is handed over reversed and whole, so that the caller can take its items
+                // off the end, moving them out instead of copying them.
+                func handOver() -> Bool {
+                    var full: [(LogEntry, Decoded)] = []
+                    full.reserveCapacity(chunkEntries)
+                    swap(&full, &chunk)
+                    full.reverse()
+                    return handoff.put(full)
+                }
                 try reader.forEachEntry(from: start) { entry in
                     chunk.append((entry, try decode(entry)))
-                    if chunk.count == chunkEntries {
-                        guard handoff.put(chunk) else { return false }
-                        chunk.removeAll(keepingCapacity: true)
-                    }
-                    return true
+                    return chunk.count < chunkEntries || handOver()
                 }
-                if !chunk.isEmpty { _ = handoff.put(chunk) }
+                if !chunk.isEmpty { _ = handOver() }
                 handoff.finish(nil)
             } catch {
                 handoff.finish(error)
@@ -42,9 +47,12 @@ public enum DecodedLog {
             handoff.cancel()
             done.wait()
         }
-        while let chunk = try handoff.take() {
-            // By index, so each entry is lent to `body` where it lies rather than copied out first.
-            for index in chunk.indices where try !body(chunk[index].0, chunk[index].1) { return }
+        while var chunk = try handoff.take() {
+            // Taken off the end of the reversed chunk: moved, not copied (copies of a city's entries
+            // cost seconds of reference counting on this, the busier thread).
+            while let (entry, decoded) = chunk.popLast() {
+                guard try body(entry, decoded) else { return }
+            }
         }
     }
 
