@@ -38,7 +38,24 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Stri
 
     public var description: String {
         let (y, m, d) = components
-        return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+        guard (0...9999).contains(y) else { return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)" }
+        // Ten digits and dashes set in place (a small string, no allocation): the audit trail and the
+        // checkpoint write a date for each of millions of entries and records.
+        return String(unsafeUninitializedCapacity: 10) { out in
+            func put(_ value: Int, digits: Int, at start: Int) {
+                var rest = value
+                for position in (start..<start + digits).reversed() {
+                    out[position] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+                    rest /= 10
+                }
+            }
+            put(y, digits: 4, at: 0)
+            put(m, digits: 2, at: 5)
+            put(d, digits: 2, at: 8)
+            out[4] = UInt8(ascii: "-")
+            out[7] = UInt8(ascii: "-")
+            return 10
+        }
     }
 
     /// The ISO weekday: 1 Monday … 7 Sunday (1970-01-01 was a Thursday).
