@@ -37,6 +37,9 @@ public struct ClearanceState: Sendable {
         if ReferenceEventType.all.contains(entry.type) { return .reference(try entry.data()) }
         // Only catalogue types are parsed: a million annotations cost a set lookup each.
         guard ClearanceCatalogue.types.contains(entry.type) else { return .other }
+        // The four record types, nearly every entry, are read straight from their bytes when they are
+        // as the service writes them; anything else is parsed as JSON (`RecordLineDecoder.event`).
+        if let event = entry.dataBytes.withUnsafeBytes({ RecordLineDecoder.event(type: entry.type, data: $0) }) { return .event(event) }
         do {
             return try ClearanceEvent.decode(type: entry.type, data: try entry.data()).map(Decoded.event) ?? .other
         } catch let error as EventDataError {

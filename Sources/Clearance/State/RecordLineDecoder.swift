@@ -8,14 +8,16 @@ import EventLog
 /// It knows only what the snapshot writes. Anything else (members in another order, an unknown or
 /// repeated member, an escaped string, whitespace, a value of another type, a bad date) makes it give
 /// up and return nil, and the caller decodes the line the general way: so it never gives another
-/// answer than `StateCodec.decodeRecord`, only a faster one.
+/// answer than `StateCodec.decodeRecord`, only a faster one. A record line holds its registration's and
+/// classification's data as the events write them, so the same reading serves the log's record events
+/// (`RecordLineDecoder+Events`).
 struct RecordLineDecoder {
-    private let bytes: UnsafeRawBufferPointer
-    private var index = 0
+    let bytes: UnsafeRawBufferPointer
+    var index = 0
     /// Whether the next member of the current object follows another (and so a comma).
-    private var afterMember = false
+    var afterMember = false
 
-    private init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     static func decode(_ line: UnsafeRawBufferPointer) -> (id: String, record: RecordState)? {
         var decoder = RecordLineDecoder(line)
@@ -65,7 +67,7 @@ struct RecordLineDecoder {
     }
 
     /// `RecordRegistered(data:)`'s reading of what `RecordRegistered.data` writes.
-    private mutating func registration() -> RecordRegistered? {
+    mutating func registration() -> RecordRegistered? {
         guard open(), member("at"), let at = day(), member("record"), let record = requiredString(),
             member("unit"), let unit = requiredString(), member("title"), let title = requiredString()
         else { return nil }
@@ -92,7 +94,7 @@ struct RecordLineDecoder {
     }
 
     /// `RecordClassified(data:)`'s reading of what `RecordClassified.data` writes.
-    private mutating func classification() -> RecordClassified? {
+    mutating func classification() -> RecordClassified? {
         guard open(), member("at"), let at = day(), member("record"), let record = requiredString(),
             member("class"), let contentClass = requiredString()
         else { return nil }
@@ -111,13 +113,13 @@ struct RecordLineDecoder {
         return RecordClassified(at: at, record: record, contentClass: contentClass, keyItem: keyItem, disclosure: disclosure, basis: basis)
     }
 
-    private mutating func open() -> Bool {
+    mutating func open() -> Bool {
         guard take(UInt8(ascii: "{")) else { return false }
         afterMember = false
         return true
     }
 
-    private mutating func close() -> Bool {
+    mutating func close() -> Bool {
         guard take(UInt8(ascii: "}")) else { return false }
         afterMember = true
         return true
@@ -125,7 +127,7 @@ struct RecordLineDecoder {
 
     /// Whether the next member is `key`; if so, reads past its name (and the comma before it), so the
     /// value comes next.
-    private mutating func member(_ key: StaticString) -> Bool {
+    mutating func member(_ key: StaticString) -> Bool {
         let comma = afterMember ? 1 : 0
         let end = index + comma + key.utf8CodeUnitCount + 3
         guard end <= bytes.count, comma == 0 || bytes[index] == UInt8(ascii: ","), bytes[index + comma] == UInt8(ascii: "\""),
@@ -137,14 +139,14 @@ struct RecordLineDecoder {
         return true
     }
 
-    private mutating func take(_ byte: UInt8) -> Bool {
+    mutating func take(_ byte: UInt8) -> Bool {
         guard index < bytes.count, bytes[index] == byte else { return false }
         index += 1
         return true
     }
 
     /// A string without escapes, as valid UTF-8.
-    private mutating func string() -> String? {
+    mutating func string() -> String? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
         while index < bytes.count {
@@ -159,11 +161,11 @@ struct RecordLineDecoder {
     }
 
     /// A non-empty string, as `Fields.string` requires.
-    private mutating func requiredString() -> String? { string().flatMap { $0.isEmpty ? nil : $0 } }
+    mutating func requiredString() -> String? { string().flatMap { $0.isEmpty ? nil : $0 } }
 
     /// As `Fields.optionalString` reads it: `null` and the empty string are absent (`.some(nil)`);
     /// nil if the value cannot be read.
-    private mutating func optionalString() -> String?? {
+    mutating func optionalString() -> String?? {
         if take(UInt8(ascii: "n")) {
             guard take(UInt8(ascii: "u")), take(UInt8(ascii: "l")), take(UInt8(ascii: "l")) else { return nil }
             return .some(nil)
@@ -173,7 +175,7 @@ struct RecordLineDecoder {
     }
 
     /// A quoted `YYYY-MM-DD`, read from its bytes.
-    private mutating func day() -> Day? {
+    mutating func day() -> Day? {
         guard index + 12 <= bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[index + 11] == UInt8(ascii: "\""),
             let ordinal = Day.daysSinceEpoch(parsing: UnsafeRawBufferPointer(rebasing: bytes[index + 1..<index + 11]))
         else { return nil }
@@ -182,7 +184,7 @@ struct RecordLineDecoder {
     }
 
     /// A non-negative integer of at most 18 digits (so it cannot overflow), without a leading zero.
-    private mutating func integer() -> Int? {
+    mutating func integer() -> Int? {
         let start = index
         var value = 0
         while index < bytes.count, index - start < 18, case let digit = bytes[index] &- 0x30, digit < 10 {
