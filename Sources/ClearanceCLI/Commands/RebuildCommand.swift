@@ -41,6 +41,8 @@ enum RebuildCommand {
         } catch let error as EventLogError {
             throw CommandFailure("\(error); nothing was rebuilt ('clearance verify' checks the whole log)")
         }
+        // A batch cut short by a crash is not part of the log; say so, as verify does.
+        if let torn = chain.torn { Terminal.note(RecoveryReport.describe(torn)) }
         let fm = FileManager.default
         for folder in ["guides", "catalogues"] { try fm.createDirectory(atPath: "\(out)/\(folder)", withIntermediateDirectories: true) }
         let fold = try Fold.run(reader: reader, out: out, logDirectory: logDirectory, limit: limit)

@@ -134,7 +134,8 @@ enum JSONParserProbe {
     }
 
     /// A log altered in place (one title changed, its hash left as it was) is refused before the fold,
-    /// with the first bad entry named, and the projections already there are left exactly as they were.
+    /// with the first bad entry named, and the projections already there are left exactly as they were;
+    /// a torn tail is named but refuses nothing.
     @Test func rebuildRefusesADamagedLogAndLeavesTheProjectionsAlone() throws {
         let cli = CLITestCase()
         let seed = packageRoot().appendingPathComponent("seeds/chengdu-2007").path
@@ -155,6 +156,14 @@ enum JSONParserProbe {
         #expect(try RebuildAsOfTests.files(in: cli.folder.file("projections")) == before)
         let elsewhere = try cli.run(["rebuild", "--out", "elsewhere"])
         #expect(elsewhere.status == 1 && !FileManager.default.fileExists(atPath: cli.folder.file("elsewhere")))
+
+        // A torn tail (a batch cut short by a crash) is no damage: the rebuild goes on without it and says so.
+        bytes.replaceSubrange(at..<(at + 6), with: title[0..<6])
+        let partial = Array(#"{"seq":99999,"id":"cut-"#.utf8)
+        try cli.folder.write("event-log/events.jsonl", bytes + partial)
+        let torn = try cli.run(["rebuild"])
+        #expect(torn.status == 0 && torn.stderr.contains("torn tail of \(partial.count) bytes"), "\(torn.stderr)")
+        #expect(torn.stdout.contains("chain intact (\(bytes.filter { $0 == 0x0A }.count) entries checked)"), "\(torn.stdout)")
     }
 
     @Test func theBenchmarkRunsOnASmallLog() throws {
