@@ -49,7 +49,8 @@ enum CityTexts {
         return "\(unit)关于\(year)年度\(subject)的\(kind)"
     }
 
-    static func address(for unit: String) -> String { "成都市\(unit)政务服务中心" }
+    /// The unit's office: the city's name first, unless the unit's own name begins with it (成都市商务局).
+    static func address(for unit: String) -> String { (unit.hasPrefix("成都市") ? "" : "成都市") + unit + "政务服务中心" }
 
     /// A document number's issuer: the unit's name without its administrative suffix, as on a 文号.
     static func abbreviation(_ name: String) -> String {
