@@ -14,13 +14,13 @@ import TestSupport
     static func entry(_ number: String, unit: String, title: String = "标题", summary: String = "") -> Entry {
         Entry(
             indexNumber: number, title: title, summary: summary, created: "2007-10-07", unit: unit, unitName: "单位 \(unit)",
-            documentNumber: "〔2007〕430号", contentClass: "plans", keyItem: "11-01", form: "portal", published: "2007-11-05")
+            documentNumber: "〔2007〕430号", contentClass: "plans", className: "规划计划", keyItem: "11-01", form: "portal", published: "2007-11-05")
     }
 
     /// The catalogue as the renderers before `CatalogueFormat` made it, whole.
     static func wholeDocument(_ catalogue: CatalogueProjection, _ format: CatalogueFormat) -> [UInt8] {
         let rows = catalogue.entries.map {
-            [$0.indexNumber, $0.title, $0.summary, $0.created, $0.unitName, $0.documentNumber, $0.contentClass, $0.keyItem, $0.form, $0.published]
+            [$0.indexNumber, $0.title, $0.summary, $0.created, $0.unitName, $0.documentNumber, $0.className, $0.keyItem, $0.form, $0.published]
         }
         switch format {
         case .csv:

@@ -21,7 +21,19 @@ import TestSupport
             return
         }
         let expected = try Array(Data(contentsOf: url))
-        #expect(bytes == expected, "\(name) differs from its snapshot: re-record on purpose if the change is intended")
+        guard bytes != expected else { return }
+        // The first line that differs, not two arrays of bytes: snapshots run to kilobytes.
+        let got = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let want = expected.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let line = (0..<min(got.count, want.count)).first { got[$0] != want[$0] } ?? min(got.count, want.count)
+        func shown(_ lines: [ArraySlice<UInt8>]) -> String {
+            line < lines.count ? String(decoding: lines[line].prefix(400), as: UTF8.self) : "(end of file)"
+        }
+        Issue.record("""
+            \(name) differs from its snapshot at line \(line + 1) (re-record on purpose if the change is intended):
+              got:      \(shown(got))
+              expected: \(shown(want))
+            """)
     }
 
     static func state() throws -> ClearanceState {

@@ -40,7 +40,7 @@ public enum CatalogueFormat: String, CaseIterable, Sendable {
                 out.append(last ? 0x0D : UInt8(ascii: ","))
             }
             field(e.indexNumber); field(e.title); field(e.summary); field(e.created); field(e.unitName)
-            field(e.documentNumber); field(e.contentClass); field(e.keyItem); field(e.form); field(e.published, last: true)
+            field(e.documentNumber); field(e.className); field(e.keyItem); field(e.form); field(e.published, last: true)
             out.append(0x0A)
         case .json:
             func member(_ key: String, _ value: String) {
@@ -50,7 +50,7 @@ public enum CatalogueFormat: String, CaseIterable, Sendable {
             member(#",{"indexNumber":"#, e.indexNumber); member(#","title":"#, e.title); member(#","summary":"#, e.summary)
             member(#","created":"#, e.created); member(#","unit":"#, e.unit); member(#","issuer":"#, e.unitName)
             member(#","documentNumber":"#, e.documentNumber); member(#","class":"#, e.contentClass)
-            member(#","keyItem":"#, e.keyItem); member(#","form":"#, e.form); member(#","published":"#, e.published)
+            member(#","className":"#, e.className); member(#","keyItem":"#, e.keyItem); member(#","form":"#, e.form); member(#","published":"#, e.published)
             out.append(UInt8(ascii: "}"))
         case .html:
             func cell(_ text: String) {
@@ -60,7 +60,7 @@ public enum CatalogueFormat: String, CaseIterable, Sendable {
             }
             out.append(contentsOf: "<tr>".utf8)
             cell(e.indexNumber); cell(e.title); cell(e.summary); cell(e.created); cell(e.unitName)
-            cell(e.documentNumber); cell(e.contentClass); cell(e.keyItem); cell(e.form); cell(e.published)
+            cell(e.documentNumber); cell(e.className); cell(e.keyItem); cell(e.form); cell(e.published)
             out.append(contentsOf: "</tr>\n".utf8)
         }
     }

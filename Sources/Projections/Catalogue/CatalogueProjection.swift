@@ -16,7 +16,9 @@ public struct CatalogueProjection: Sendable {
         public let unit: String
         public let unitName: String
         public let documentNumber: String
+        /// The class's id and, for people, its name in the unit's norm (the id if the norm has none).
         public let contentClass: String
+        public let className: String
         public let keyItem: String
         public let form: String
         public let published: String
@@ -71,7 +73,8 @@ public struct CatalogueProjection: Sendable {
                 .object([
                     ("indexNumber", .string(e.indexNumber)), ("title", .string(e.title)), ("summary", .string(e.summary)),
                     ("created", .string(e.created)), ("unit", .string(e.unit)), ("issuer", .string(e.unitName)),
-                    ("documentNumber", .string(e.documentNumber)), ("class", .string(e.contentClass)), ("keyItem", .string(e.keyItem)),
+                    ("documentNumber", .string(e.documentNumber)), ("class", .string(e.contentClass)),
+                    ("className", .string(e.className)), ("keyItem", .string(e.keyItem)),
                     ("form", .string(e.form)), ("published", .string(e.published)),
                 ])
             })),

@@ -61,8 +61,8 @@ extension CatalogueRows {
         struct Unit {
             let id: String
             let name: String
-            /// The unit's content classes and their disclosure forms, from its norm.
-            let forms: [(contentClass: String, form: String)]
+            /// The unit's content classes, from its norm.
+            let classes: [NormAdopted.ContentClass]
         }
 
         let state: ClearanceState
@@ -81,11 +81,12 @@ extension CatalogueRows {
             guard let classification = record.classification else { return }
             if record.status == .published, classification.disclosure == .proactive, let number = record.indexNumber {
                 let unit = units[slot]
-                let form = unit.forms.first { $0.contentClass == classification.contentClass }?.form ?? ""
+                let contentClass = unit.classes.first { $0.id == classification.contentClass }
                 rows[slot].entries.append(Entry(
                     indexNumber: number, title: r.title, summary: r.summary, created: text(of: r.created), unit: r.unit,
                     unitName: unit.name, documentNumber: r.documentNumber ?? "", contentClass: classification.contentClass,
-                    keyItem: classification.keyItem ?? "", form: form, published: record.published.map { text(of: $0) } ?? ""))
+                    className: contentClass?.name ?? classification.contentClass, keyItem: classification.keyItem ?? "",
+                    form: contentClass?.form ?? "", published: record.published.map { text(of: $0) } ?? ""))
             } else if classification.disclosure == .onRequest, record.status == .approved || record.status == .published {
                 rows[slot].onRequest.append(r.title)
             }
@@ -93,8 +94,7 @@ extension CatalogueRows {
 
         private mutating func newSlot(_ id: String) -> Int {
             let name = state.reference.units[id]?["name"]?.stringValue ?? id
-            let forms = (state.norms[id]?.classes ?? []).map { ($0.id, $0.form) }
-            units.append(Unit(id: id, name: name, forms: forms))
+            units.append(Unit(id: id, name: name, classes: state.norms[id]?.classes ?? []))
             rows.append(UnitRows())
             slots[id] = units.count - 1
             return units.count - 1
