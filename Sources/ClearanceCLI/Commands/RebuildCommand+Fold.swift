@@ -58,19 +58,16 @@ extension RebuildCommand {
             // As of a point, whole batches only, so that a point inside a batch gives what a copy cut
             // there would: a batch is held until its last entry shows it is in.
             var pending: [(LogEntry, ClearanceState.Decoded, AuditTrail.Prepared)] = []
-            try DecodedLog.forEach(in: reader, from: start, decoding: { entry in
-                let decoded = try ClearanceState.decode(entry)
-                return (decoded, AuditTrail.Prepared(entry, decoded))
-            }) { entry, item in
+            try DecodedLog.forEach(in: reader, from: start, decoding: AuditTrail.prepare) { entry, item in
                 switch limit {
                 case .seq(let seq): if entry.seq > seq { return false }
                 case .recorded(let time): if entry.recorded > time { return false }
                 case nil: break
                 }
                 if limit == nil {
-                    try foldAndWrite(entry, item.0, item.1)
+                    try foldAndWrite(entry, item.decoded, item.prepared)
                 } else {
-                    pending.append((entry, item.0, item.1))
+                    pending.append((entry, item.decoded, item.prepared))
                     guard entry.seq == entry.batchEnd else { return true }
                     for (entry, decoded, prepared) in pending { try foldAndWrite(entry, decoded, prepared) }
                     pending.removeAll(keepingCapacity: true)

@@ -47,23 +47,25 @@ public struct AuditTrail {
 
     public let rows: [Row]
 
-    /// The trail up to `lastSeq` (nil: all of it).
+    /// The trail up to `lastSeq` (nil: all of it). One thread: reading and decoding on a second one, as
+    /// a rebuild does, took as long on this machine's two vCPUs and a third more CPU (docs/performance.md).
     public init(reader: LogReader, filter: Filter, through lastSeq: Int? = nil) throws {
         var state = ClearanceState()
         var rows: [Row] = []
         try reader.forEachEntry { entry in
             if let lastSeq, entry.seq > lastSeq { return false }
-            if let row = try Self.row(folding: entry, into: &state, filter: filter) { rows.append(row) }
+            let item = try Self.prepare(entry)
+            if let row = Self.row(folding: entry, item.decoded, item.prepared, into: &state, filter: filter) { rows.append(row) }
             return true
         }
         self.rows = rows
     }
 
-    /// Folds `entry` into `state` and returns its row of the trail, if it passes `filter`: the one
-    /// step both the whole trail and a rebuild that writes the trail as it folds are made of.
-    public static func row(folding entry: LogEntry, into state: inout ClearanceState, filter: Filter) throws -> Row? {
+    /// What an entry's row takes from the entry alone: its decoding for the fold, and the row's facts.
+    /// The thread that reads the log makes it, leaving the folding thread only what needs the state.
+    @Sendable public static func prepare(_ entry: LogEntry) throws -> (decoded: ClearanceState.Decoded, prepared: Prepared) {
         let decoded = try ClearanceState.decode(entry)
-        return row(folding: entry, decoded, Prepared(entry, decoded), into: &state, filter: filter)
+        return (decoded, Prepared(entry, decoded))
     }
 
     /// What a row takes from its entry alone, without the state: a rebuild finds it on the thread
@@ -83,7 +85,9 @@ public struct AuditTrail {
         }
     }
 
-    /// The same, for an entry the caller has decoded and prepared (on another thread, say).
+    /// Folds `entry` into `state` and returns its row of the trail, if it passes `filter`: the one step
+    /// both the trail and a rebuild that writes it as it folds are made of. `decoded` and `prepared` are
+    /// what `prepare` made of the entry.
     public static func row(
         folding entry: LogEntry, _ decoded: ClearanceState.Decoded, _ prepared: Prepared, into state: inout ClearanceState, filter: Filter
     ) -> Row? {
