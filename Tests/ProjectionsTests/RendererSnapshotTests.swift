@@ -64,6 +64,17 @@ import TestSupport
     /// an exemption and its basis, a return at review, a correction and a withdrawal
     /// after publication, and an entry recorded days after its business date.
     @Test func auditRenderers() throws {
+        let directory = try Self.auditScenario()
+        // The seed's reference entries (over 900) are left out: their rows are all alike.
+        var filter = AuditTrail.Filter()
+        filter.types = ["role.*", "norm.*", "record.*"]
+        let trail = try AuditTrail(reader: LogReader(directory: directory.path), filter: filter)
+        try Self.check("audit.csv", trail.csv)
+        try Self.check("audit.html", Array(trail.html(chain: "chain status (the audit command checks the log and says it here)").utf8))
+    }
+
+    /// The scenario's log with those entries added.
+    static func auditScenario() throws -> TemporaryDirectory {
         let directory = try AsOfTests.log()
         let service = ClearanceService(directory: directory.path)
         let day = AsOfTests.day
@@ -78,12 +89,7 @@ import TestSupport
                 RecordWithdrawn(at: day, record: "R-1", reason: "该文件已被新文件替代").entry(actor: "publisher.li"),
             ]
         }
-        // The seed's reference entries (over 900) are left out: their rows are all alike.
-        var filter = AuditTrail.Filter()
-        filter.types = ["role.*", "norm.*", "record.*"]
-        let trail = try AuditTrail(reader: LogReader(directory: directory.path), filter: filter)
-        try Self.check("audit.csv", trail.csv)
-        try Self.check("audit.html", Array(trail.html(chain: "chain status (the audit command checks the log and says it here)").utf8))
+        return directory
     }
 
     /// The scenario with feedback and requests: one of each answered the day it came, one never answered
