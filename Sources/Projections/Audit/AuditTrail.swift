@@ -79,7 +79,8 @@ public struct AuditTrail {
     }
 
     /// What an entry's row takes from the entry alone: its decoding for the fold, and the row's facts.
-    /// The thread that reads the log makes it, leaving the folding thread only what needs the state.
+    /// A rebuild makes it on the thread that reads the log, leaving the folding thread only what needs
+    /// the state.
     @Sendable public static func prepare(_ entry: LogEntry) throws -> (decoded: ClearanceState.Decoded, prepared: Prepared) {
         let decoded = try ClearanceState.decode(entry)
         return (decoded, Prepared(entry, decoded))
