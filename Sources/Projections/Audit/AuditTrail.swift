@@ -52,30 +52,15 @@ public struct AuditTrail {
     public init(reader: LogReader, filter: Filter, through lastSeq: Int? = nil) throws {
         var state = ClearanceState()
         var rows: [Row] = []
-        // One record's trail skips the other records' events unread: each changes only its own record,
-        // and this one's rows need only its own state, the roles and the norms. They are told apart by
-        // the record's member as the log stores every entry's data (`JSONWriter`, no spaces).
-        let member = filter.record.map { Array(#""record":"#.utf8) + JSONWriter.bytes(.string($0)) }
+        var sieve = RecordSieve(filter)
         try reader.forEachEntry { entry in
             if let lastSeq, entry.seq > lastSeq { return false }
-            if let member, entry.type.hasPrefix("record."), !Self.contains(entry.dataBytes, member) { return true }
+            if sieve.skips(entry) { return true }
             let item = try Self.prepare(entry)
             if let row = Self.row(folding: entry, item.decoded, item.prepared, into: &state, filter: filter) { rows.append(row) }
             return true
         }
         self.rows = rows
-    }
-
-    /// Whether `bytes` hold `part` anywhere.
-    private static func contains(_ bytes: ArraySlice<UInt8>, _ part: [UInt8]) -> Bool {
-        guard let first = part.first, bytes.count >= part.count else { return false }
-        let lastStart = bytes.endIndex - part.count
-        var from = bytes.startIndex
-        while from <= lastStart, let found = bytes[from...lastStart].firstIndex(of: first) {
-            if bytes[found..<found + part.count].elementsEqual(part) { return true }
-            from = found + 1
-        }
-        return false
     }
 
     /// What an entry's row takes from the entry alone: its decoding for the fold, and the row's facts.
