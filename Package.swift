@@ -12,7 +12,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "EventLog", swiftSettings: strict),
-        .target(name: "Clearance", dependencies: ["EventLog"], swiftSettings: strict),
+        .target(name: "Clearance", dependencies: ["EventLog"], swiftSettings: strict, plugins: ["EmbedSeeds"]),
+        // Carries seeds/ into the binary, so that the demo and `init --seed` run from any folder.
+        .executableTarget(name: "seed-embedder", swiftSettings: strict),
+        .plugin(name: "EmbedSeeds", capability: .buildTool(), dependencies: ["seed-embedder"], path: "Sources/EmbedSeeds"),
         .target(name: "Projections", dependencies: ["Clearance", "EventLog"], swiftSettings: strict),
         .target(name: "ClearanceCLI", dependencies: ["EventLog", "Clearance", "Projections"], swiftSettings: strict),
         .executableTarget(name: "clearance", dependencies: ["ClearanceCLI"], swiftSettings: strict),

@@ -2,25 +2,56 @@ import EventLog
 import Foundation
 
 /// A seed folder (docs/seeds.md) turned into the reference events that `init --seed` appends.
+///
+/// `--seed` names a folder on disk, or one of the seeds the binary carries (built from `seeds/`):
+/// `chengdu-2007`, or a path ending in it (`seeds/chengdu-2007`) that does not exist where the
+/// command runs. So the README's commands work from any folder, with a copy of the binary anywhere.
 public struct SeedFolder {
+    /// The folder as named, or `built-in chengdu-2007`.
     public let path: String
     public let manifest: JSONValue
+    private let builtIn: [String: String]?
 
-    /// Reads `seed.json`; a missing or malformed file is a `SeedError` naming it.
+    /// Reads `seed.json`; a missing or malformed file is a `SeedError` naming it, and so is a name
+    /// that is neither a folder holding `seed.json` nor a built-in seed.
     public init(path: String) throws {
-        self.path = path
-        manifest = try Self.read(path + "/seed.json")
-        guard manifest["id"]?.stringValue != nil else { throw SeedError(file: path + "/seed.json", message: "id is missing") }
+        var isDirectory: ObjCBool = false
+        let name = (path as NSString).lastPathComponent
+        if !FileManager.default.fileExists(atPath: path + "/seed.json", isDirectory: &isDirectory),
+            let files = BuiltInSeedFiles.folders[name]
+        {
+            self.path = "built-in \(name)"
+            builtIn = files
+        } else {
+            self.path = path
+            builtIn = nil
+        }
+        manifest = try Self.read("seed.json", in: self.path, builtIn)
+        guard manifest["id"]?.stringValue != nil else { throw SeedError(file: self.path + "/seed.json", message: "id is missing") }
     }
+
+    /// The names of the seeds the binary carries.
+    public static var builtInNames: [String] { BuiltInSeedFiles.folders.keys.sorted() }
 
     public var id: String { manifest["id"]?.stringValue ?? "" }
 
-    static func read(_ file: String) throws -> JSONValue {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw SeedError(file: file, message: "cannot be read")
+    /// One file of the seed, parsed.
+    public func read(_ file: String) throws -> JSONValue { try Self.read(file, in: path, builtIn) }
+
+    private static func read(_ file: String, in path: String, _ builtIn: [String: String]?) throws -> JSONValue {
+        let bytes: [UInt8]
+        if let builtIn {
+            guard let text = builtIn[file] else { throw SeedError(file: path + "/" + file, message: "is not part of the built-in seed") }
+            bytes = Array(text.utf8)
+        } else {
+            guard let data = FileManager.default.contents(atPath: path + "/" + file) else {
+                let known = builtInNames.joined(separator: ", ")
+                throw SeedError(file: path + "/" + file, message: "cannot be read (a seed is a folder holding seed.json, or a built-in seed: \(known))")
+            }
+            bytes = Array(data)
         }
-        do { return try JSONParser.parse(Array(data)) } catch let error as JSONError {
-            throw SeedError(file: file, message: "not valid JSON: \(error)")
+        do { return try JSONParser.parse(bytes) } catch let error as JSONError {
+            throw SeedError(file: path + "/" + file, message: "not valid JSON: \(error)")
         }
     }
 
@@ -32,21 +63,21 @@ public struct SeedFolder {
             events.append(NewEntry(actor: actor, type: type, data: .object(members)))
         }
         func list(_ file: String, _ key: String) throws -> [JSONValue] {
-            let json = try Self.read(path + "/" + file)
+            let json = try read(file)
             guard let items = json[key]?.arrayValue else {
                 throw SeedError(file: path + "/" + file, message: "\(key) must be a list")
             }
             return items
         }
         add(ReferenceEventType.seedLoaded, manifest)
-        let calendar = try Self.read(path + "/calendar.json")
+        let calendar = try read("calendar.json")
         add(ReferenceEventType.calendarDeclared, .object([("weekend", calendar["weekend"] ?? .array([]))]))
         for year in try list("calendar.json", "years") { add(ReferenceEventType.calendarYearDeclared, year) }
         for ruleSet in try list("rule-sets.json", "ruleSets") { add(ReferenceEventType.ruleSetDeclared, ruleSet) }
-        add(ReferenceEventType.schemeDeclared, try Self.read(path + "/scheme.json"))
+        add(ReferenceEventType.schemeDeclared, try read("scheme.json"))
         for basis in try list("exemptions.json", "exemptions") { add(ReferenceEventType.exemptionBasisDeclared, basis) }
-        add(ReferenceEventType.requestOutcomesDeclared, try Self.read(path + "/request-outcomes.json"))
-        let units = try Self.read(path + "/units.json")
+        add(ReferenceEventType.requestOutcomesDeclared, try read("request-outcomes.json"))
+        let units = try read("units.json")
         add(ReferenceEventType.sectorsDeclared, .object([("sectors", units["sectors"] ?? .array([]))]))
         for unit in try list("units.json", "units") { add(ReferenceEventType.unitRegistered, unit) }
         for stage in try list("stages.json", "stages") { add(ReferenceEventType.stageScheduled, stage) }

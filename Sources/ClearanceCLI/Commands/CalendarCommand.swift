@@ -13,7 +13,7 @@ enum CalendarCommand {
             .init(name: "DAYS", help: "working days, counted from the day after DATE"),
         ],
         options: [
-            .value("--seed", "DIR", "read this seed folder's calendar.json instead of the log's calendar events"),
+            .value("--seed", "DIR", "read this seed folder's calendar.json (or the built-in seed's: chengdu-2007) instead of the log's calendar events"),
             .flag("--json", "print the result as JSON"),
         ],
         discussion: """
@@ -56,15 +56,8 @@ enum CalendarCommand {
     }
 
     static func loadCalendar(seed: String) throws -> WorkingCalendar {
-        let path = seed + "/calendar.json"
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("cannot read \(path): pass --seed DIR with the seed folder")
-        }
-        do {
-            return try CalendarSeed.load(try JSONParser.parse(Array(data)), file: path)
-        } catch let error as JSONError {
-            throw CommandFailure("\(path): not valid JSON: \(error)")
-        }
+        let folder = try SeedFolder(path: seed)
+        return try CalendarSeed.load(try folder.read("calendar.json"), file: folder.path + "/calendar.json")
     }
 
     static func json(_ deadline: WorkingCalendar.Deadline) -> JSONValue {

@@ -7,7 +7,7 @@ enum InitCommand {
         name: "init",
         summary: "create a new log (its first entry says what the log is)",
         options: [
-            .value("--seed", "DIR", "load this seed folder's reference data (e.g. seeds/chengdu-2007) as events"),
+            .value("--seed", "DIR", "load this seed folder's reference data as events (a folder, or the built-in chengdu-2007)"),
             .value("--simulated-clock", "TIME", "declare a simulated clock starting at TIME (generated scenarios, tests)"),
         ],
         discussion: """
@@ -28,6 +28,7 @@ enum InitCommand {
         }
         var header: [(key: String, value: JSONValue)] = []
         var reference: [NewEntry] = []
+        var seedPath = ""
         if let path = arguments.value("--seed") {
             // Read and check the whole seed before anything is written.
             let seed = try SeedFolder(path: path)
@@ -35,6 +36,7 @@ enum InitCommand {
             if case .simulated(let time) = clock { start = time } else { start = .now() }
             reference = try seed.events(actor: actor, at: Day(ordinal: Int(start.millisecondsSinceEpoch / 86_400_000)))
             header.append(("seed", .string(seed.id)))
+            seedPath = seed.path
         }
         let (_, head) = try LogFile.create(in: context.logDirectory, actor: actor, clock: clock, data: header, entries: reference)
         let clockName = if case .simulated = clock { "simulated clock" } else { "system clock" }
@@ -42,7 +44,7 @@ enum InitCommand {
         if !reference.isEmpty {
             let counts = Dictionary(grouping: reference, by: \.type).mapValues(\.count)
             let summary = counts.keys.sorted().map { "\(counts[$0]!) \($0)" }.joined(separator: ", ")
-            Terminal.out("loaded \(reference.count) reference events from \(arguments.value("--seed")!): \(summary)")
+            Terminal.out("loaded \(reference.count) reference events from \(seedPath): \(summary)")
         }
         Terminal.out("head \(head.anchor)")
     }
