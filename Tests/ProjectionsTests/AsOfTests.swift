@@ -66,8 +66,9 @@ import TestSupport
         let lineEnds = bytes.indices.filter { bytes[$0] == 0x0A }
         let service = ClearanceService(directory: directory.path)
         var random = SystemRandomNumberGenerator()
-        var seqs = (0..<25).map { _ in Int.random(in: 930...lineEnds.count, using: &random) }
-        seqs += [1, 935, lineEnds.count]
+        let seeded = try 1 + SeedFolder(path: Self.seedPath()).events(actor: "office.chen", at: Self.day).count
+        var seqs = (0..<25).map { _ in Int.random(in: (seeded - 5)...lineEnds.count, using: &random) }
+        seqs += [1, seeded, lineEnds.count]
         for seq in seqs {
             let asOf = try service.load(asOf: .seq(seq)).state
             let cut = TemporaryDirectory("cut")

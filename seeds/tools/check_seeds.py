@@ -18,8 +18,9 @@ from collections import Counter, OrderedDict
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ROW_ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$")
+ARTICLE_RE = re.compile(r"^[1-9][0-9]*(\([1-9][0-9]*\))?$")
 EXPECTED_FILES = ["calendar.json", "rule-sets.json", "scheme.json", "exemptions.json",
-                  "request-outcomes.json", "units.json", "stages.json"]
+                  "request-outcomes.json", "remedies.json", "units.json", "stages.json"]
 KIND_TIERS = {"city-government": {1}, "general-office": {1}, "department": {1, 2},
               "district-government": {2}, "township": {3}, "sub-district": {3}}
 DISTRICT_KINDS = {"district": 9, "county-level-city": 4, "county": 6}
@@ -27,8 +28,22 @@ SECTORS = {"education", "health", "family-planning", "water", "power", "gas",
            "environmental-protection", "public-transport"}
 KEY_ITEMS = ([f"10-{n:02d}" for n in range(1, 12)] + [f"11-{n:02d}" for n in range(1, 5)]
              + [f"12-{n:02d}" for n in range(1, 9)])
-OUTCOME_GROUPS = {"disclosed": 1, "partly-disclosed": 1, "not-disclosed": 8,
-                  "cannot-provide": 3, "not-handled": 5, "other": 1}
+OUTCOME_GROUPS = {
+    "2007": {"disclosed": 1, "partly-disclosed": 1, "not-disclosed": 3, "not-this-body": 1, "not-exist": 1,
+             "unclear": 1},
+    "2019": {"disclosed": 1, "partly-disclosed": 1, "not-disclosed": 8, "cannot-provide": 3, "not-handled": 5,
+             "other": 1},
+}
+# The numbers each rule set must carry (docs/seeds.md, rule-sets.json): working days, the correction
+# step (article, days to ask, restarts the clock, lapses), and the articles of the other procedures.
+RULE_SET_NUMBERS = {
+    "2007": {"request": 15, "extension": 15, "proactive": 20, "correction": ("21(4)", None, True, False),
+             "reassessment": None, "guide": ("19", "16", "27"), "review": "14", "remedies": "33"},
+    "2019": {"request": 20, "extension": 20, "proactive": 20, "correction": ("30", 7, True, True),
+             "reassessment": "18", "guide": ("12", "25", "42"), "review": "17", "remedies": "51"},
+}
+REMEDY_KINDS = ("reconsideration", "litigation")
+RECONSIDERATION_FIRST = {"refusal-to-disclose"}
 COMPLETIONS = {"milestone", "norm-adopted", "records-cleared", "records-published"}
 TEN_DAY = {"上旬": 10, "中旬": 20}
 TOWNSHIP_RANGE = (300, 330)
@@ -96,21 +111,28 @@ def load(checker, name, fix):
 
 
 class Calendar:
+    """The working-day calendar of calendar.json. Every notice, taken in the order of the file
+    (years ascending, each year's notices in order of issue), sets the days it names: those in its
+    holiday ranges off, its working weekends on. So the latest notice naming a day decides it; a
+    day no notice names is a working day Monday to Friday and off on Saturday and Sunday."""
+
     def __init__(self, data):
-        self.off = set()
-        self.on = set()
+        self.decided = {}
+        self.years = {y["year"] for y in data["years"]}
         for year in data["years"]:
-            for h in year["holidays"]:
-                d, end = datetime.date.fromisoformat(h["from"]), datetime.date.fromisoformat(h["to"])
-                while d <= end:
-                    self.off.add(d)
-                    d += datetime.timedelta(days=1)
-            self.on.update(datetime.date.fromisoformat(w) for w in year["workingWeekends"])
+            for notice in year["notices"]:
+                for h in notice["holidays"]:
+                    d, end = datetime.date.fromisoformat(h["from"]), datetime.date.fromisoformat(h["to"])
+                    while d <= end:
+                        self.decided[d] = False
+                        d += datetime.timedelta(days=1)
+                for w in notice["workingWeekends"]:
+                    self.decided[datetime.date.fromisoformat(w)] = True
 
     def working(self, d):
-        if d in self.on:
-            return True
-        return d.weekday() < 5 and d not in self.off
+        if d.year not in self.years:
+            raise ValueError(f"{d} is outside the declared years")
+        return self.decided.get(d, d.weekday() < 5)
 
     def days_in(self, year):
         d, n = datetime.date(year, 1, 1), 0
@@ -127,47 +149,99 @@ class Calendar:
         return d
 
 
+# Facts the check recomputes from the data (docs/seeds.md, calendar.json).
+CALENDAR_DAYS_IN_YEAR = {2007: 249, 2008: 251, 2009: 250}
+CALENDAR_DEADLINES = [("2008-01-28", 15, "2008-02-21")]
+CALENDAR_DAYS = {"2020-02-01": False}  # worked under the first 2020 notice, off under the extension
+
+
 def check_calendar(c, data):
     where = "calendar.json"
     if data is None:
         return None
     before = len(c.problems)
     c.expect(data.get("weekend") == ["saturday", "sunday"], where, "weekend must be [saturday, sunday]")
-    years = [y.get("year") for y in data.get("years", [])]
+    entries = data.get("years")
+    if not c.expect(isinstance(entries, list) and entries, where, "years must be a non-empty list"):
+        return None
+    years = [y.get("year") for y in entries]
+    if not c.expect(all(isinstance(y, int) for y in years), where, f"years {years} must be integers"):
+        return None
     c.expect(years == sorted(set(years)), where, f"years {years} must be unique and ascending")
-    off_ranges, working = [], []
-    for y in data["years"]:
-        for h in y.get("holidays", []):
-            a, b = c.date(h.get("from"), where), c.date(h.get("to"), where)
-            c.expect(h.get("zh") and h.get("en"), where, f"holiday {h} needs zh and en")
-            if a and b:
-                c.expect(a <= b, where, f"holiday {h['zh']} {y['year']} ends before it starts")
-                c.expect(b.year == y["year"], where, f"holiday {h['zh']} ends outside its year {y['year']}")
-                off_ranges.append((a, b, f"{y['year']} {h['zh']}"))
-        for w in y.get("workingWeekends", []):
-            d = c.date(w, where)
-            if d:
-                c.expect(d.weekday() >= 5, where, f"working weekend {w} is not a Saturday or Sunday")
-                working.append(d)
-    for d, n in Counter(working).items():
-        c.expect(n == 1, where, f"working weekend {d} listed {n} times")
-    for d in working:
-        for a, b, name in off_ranges:
-            c.expect(not a <= d <= b, where, f"working weekend {d} falls inside holiday {name}")
-    off_ranges.sort()
-    for (a1, b1, n1), (a2, b2, n2) in zip(off_ranges, off_ranges[1:]):
-        c.expect(b1 < a2, where, f"holidays {n1} and {n2} overlap")
+    missing = sorted(set(range(min(years), max(years) + 1)) - set(years))
+    c.expect(not missing, where, f"years {missing} are missing between {min(years)} and {max(years)}")
+    last_issued = None
+    for y in entries:
+        year, notices = y["year"], y.get("notices")
+        if not c.expect(isinstance(notices, list) and notices, where, f"{year}: notices must be a non-empty list"):
+            continue
+        for i, n in enumerate(notices):
+            at = f"{year} notice {i + 1}"
+            c.expect(isinstance(n.get("zh"), str) and n["zh"], where, f"{at}: zh (title) is required")
+            c.expect(n.get("number") is None or (isinstance(n["number"], str) and n["number"]), where,
+                     f"{at}: number must be a string, or null when not found")
+            issued = None if n.get("date") is None else c.date(n["date"], where)
+            if issued:
+                c.expect(issued.year <= year, where, f"{at}: issued {issued} after the year it arranges")
+                c.expect(last_issued is None or last_issued <= issued, where,
+                         f"{at}: issued {issued} before {last_issued}; notices must be in order of issue")
+                last_issued = issued
+            else:
+                c.expect(len(notices) == 1, where, f"{at}: date is required when a year has several notices")
+            ranges, working = [], []
+            for h in n.get("holidays", []):
+                a, b = c.date(h.get("from"), where), c.date(h.get("to"), where)
+                c.expect(h.get("zh") and h.get("en"), where, f"{at}: holiday {h} needs zh and en")
+                if a and b:
+                    c.expect(a <= b, where, f"{at}: holiday {h['zh']} ends before it starts")
+                    c.expect(b.year == year and a.year >= year - 1, where,
+                             f"{at}: holiday {h['zh']} must end in {year} and start in it or the year before")
+                    ranges.append((a, b, h["zh"]))
+            for w in n.get("workingWeekends", []):
+                d = c.date(w, where)
+                if d:
+                    c.expect(d.weekday() >= 5, where, f"{at}: working weekend {w} is not a Saturday or Sunday")
+                    c.expect(d.year in (year, year - 1), where, f"{at}: working weekend {w} is outside {year - 1}-{year}")
+                    working.append(d)
+            for d, k in Counter(working).items():
+                c.expect(k == 1, where, f"{at}: working weekend {d} listed {k} times")
+            for d in working:
+                for a, b, name in ranges:
+                    c.expect(not a <= d <= b, where, f"{at}: working weekend {d} falls inside holiday {name}")
+            ranges.sort()
+            for (a1, b1, n1), (a2, b2, n2) in zip(ranges, ranges[1:]):
+                c.expect(b1 < a2, where, f"{at}: holidays {n1} and {n2} overlap")
     if len(c.problems) > before:
         return None
     cal = Calendar(data)
     per_year = {y: cal.days_in(y) for y in years}
-    due = cal.add(datetime.date(2008, 1, 28), 15)
+    c.counts.append(f"calendar: {len(years)} years ({min(years)}-{max(years)}), "
+                    f"{sum(len(y['notices']) for y in entries)} notices")
     c.counts.append("working days: " + ", ".join(f"{y}={n}" for y, n in per_year.items()))
-    c.counts.append(f"2008-01-28 + 15 working days = {due.isoformat()}")
-    c.expect(per_year.get(2008) == 251, where, f"2008 must have 251 working days, has {per_year.get(2008)}")
-    c.expect(due == datetime.date(2008, 2, 21), where,
-             f"15 working days after 2008-01-28 must be 2008-02-21, is {due.isoformat()}")
+    for year, n in CALENDAR_DAYS_IN_YEAR.items():
+        c.expect(per_year.get(year) == n, where, f"{year} must have {n} working days, has {per_year.get(year)}")
+    for start, n, expected in CALENDAR_DEADLINES:
+        due = cal.add(datetime.date.fromisoformat(start), n)
+        c.counts.append(f"{start} + {n} working days = {due.isoformat()}")
+        c.expect(due.isoformat() == expected, where,
+                 f"{n} working days after {start} must be {expected}, is {due.isoformat()}")
+    for day, work in CALENDAR_DAYS.items():
+        c.expect(cal.working(datetime.date.fromisoformat(day)) == work, where,
+                 f"{day} must be {'a working day' if work else 'a day off'}")
     return cal
+
+
+def check_article(c, where, value, what):
+    """An article reference of the new fields: "N" or "N(k)" (docs/seeds.md, Conventions)."""
+    return c.expect(isinstance(value, str) and ARTICLE_RE.match(value), where,
+                    f"{what}: article {value!r} must be a string like \"21\" or \"21(4)\"")
+
+
+def check_labels(c, where, obj, what, keys=("zh", "en")):
+    ok = isinstance(obj, dict)
+    for k in keys:
+        ok = c.expect(ok and isinstance(obj.get(k), str) and obj[k], where, f"{what}: {k} is required") and ok
+    return ok
 
 
 def check_rule_sets(c, data):
@@ -200,23 +274,74 @@ def check_rule_sets(c, data):
             c.expect(re.match(r"^\d\d-\d\d$", ar.get("due", "")), where, f"rule set {rid}: annualReport due {ar.get('due')!r} is not MM-DD")
             for k in ar.get("kinds", []):
                 c.expect(k in KIND_TIERS, where, f"rule set {rid}: annualReport kind {k!r} unknown")
-    expected = {"2007": (15, 15, None, 20), "2019": (20, 20, 7, 20)}
-    for rid, (req_days, ext_days, corr, pro) in expected.items():
+        check_rule_set_procedure(c, where, rid, r)
+    for rid, expected in RULE_SET_NUMBERS.items():
         r = sets.get(rid)
         if not r:
             continue
-        got = (r["request"]["workingDays"], r["request"]["extension"]["workingDays"],
-               (r.get("correction") or {}).get("workingDays"), r["proactive"]["workingDays"])
-        c.expect(got == (req_days, ext_days, corr, pro), where,
-                 f"rule set {rid}: request/extension/correction/proactive are {got}, "
-                 f"expected {(req_days, ext_days, corr, pro)}")
+        corr = r.get("request", {}).get("correction") or {}
+        guide = r.get("guide") or {}
+        got = {
+            "request": r["request"].get("workingDays"),
+            "extension": r["request"].get("extension", {}).get("workingDays"),
+            "proactive": r.get("proactive", {}).get("workingDays"),
+            "correction": (corr.get("article"), corr.get("askWithinWorkingDays"),
+                           corr.get("restartsClock"), corr.get("lapsesWhenUncorrected")),
+            "reassessment": (r.get("reassessment") or {}).get("article"),
+            "guide": (guide.get("article"), (guide.get("readingPlaces") or {}).get("article"),
+                      (guide.get("fees") or {}).get("article")),
+            "review": (r.get("review") or {}).get("article"),
+            "remedies": r.get("remediesArticle"),
+        }
+        for key, want in expected.items():
+            c.expect(got[key] == want, where, f"rule set {rid}: {key} is {got[key]!r}, expected {want!r}")
     if "2007" in sets:
         c.expect(sets["2007"].get("effective") == "2008-05-01", where, "rule set 2007 takes effect 2008-05-01")
     if "2019" in sets:
         c.expect(sets["2019"].get("effective") == "2019-05-15", where, "rule set 2019 takes effect 2019-05-15")
-        c.expect((sets["2019"].get("correction") or {}).get("restartsClock") is True, where,
-                 "rule set 2019: the correction restarts the clock")
     return sets
+
+
+def check_rule_set_procedure(c, where, rid, r):
+    """The shapes of request.correction, reassessment, guide, review and remediesArticle."""
+    at = f"rule set {rid}"
+    c.expect("correction" not in r, where, f"{at}: the top-level correction moved to request.correction")
+    req = r.get("request", {})
+    c.expect("correction" in req, where, f"{at}: request.correction is required (null when there is no correction step)")
+    corr = req.get("correction")
+    if corr is not None and c.expect(isinstance(corr, dict), where, f"{at}: request.correction must be an object or null"):
+        check_article(c, where, corr.get("article"), f"{at} request.correction")
+        ask = corr.get("askWithinWorkingDays")
+        c.expect(ask is None or (isinstance(ask, int) and not isinstance(ask, bool) and ask > 0), where,
+                 f"{at}: request.correction.askWithinWorkingDays must be a positive integer or null")
+        for k in ("restartsClock", "lapsesWhenUncorrected"):
+            c.expect(isinstance(corr.get(k), bool), where, f"{at}: request.correction.{k} must be true or false")
+        check_labels(c, where, corr.get("basis"), f"{at} request.correction.basis", ("zh", "en", "instrument"))
+    c.expect("reassessment" in r, where, f"{at}: reassessment is required (null when the rules have none)")
+    ra = r.get("reassessment")
+    if ra is not None and c.expect(isinstance(ra, dict), where, f"{at}: reassessment must be an object or null"):
+        check_article(c, where, ra.get("article"), f"{at} reassessment")
+        months = ra.get("intervalMonths")
+        c.expect(isinstance(months, int) and not isinstance(months, bool) and months > 0, where,
+                 f"{at}: reassessment.intervalMonths must be a positive integer")
+        c.expect(isinstance(ra.get("intervalSource"), str) and ra["intervalSource"], where,
+                 f"{at}: reassessment.intervalSource is required")
+    guide = r.get("guide")
+    if c.expect(isinstance(guide, dict), where, f"{at}: guide is required"):
+        check_article(c, where, guide.get("article"), f"{at} guide")
+        places = guide.get("readingPlaces")
+        if check_labels(c, where, places, f"{at} guide.readingPlaces"):
+            check_article(c, where, places.get("article"), f"{at} guide.readingPlaces")
+        fees = guide.get("fees")
+        if check_labels(c, where, fees, f"{at} guide.fees"):
+            check_article(c, where, fees.get("article"), f"{at} guide.fees")
+            c.expect("instrument" in fees and (fees["instrument"] is None
+                     or (isinstance(fees["instrument"], str) and fees["instrument"])), where,
+                     f"{at}: guide.fees.instrument must be a string or null")
+    review = r.get("review")
+    if check_labels(c, where, review, f"{at} review"):
+        check_article(c, where, review.get("article"), f"{at} review")
+    check_article(c, where, r.get("remediesArticle"), f"{at} remediesArticle")
 
 
 def check_scheme(c, data, rule_sets):
@@ -240,30 +365,59 @@ def check_scheme(c, data, rule_sets):
     c.counts.append(f"scheme: {len(crit)} criteria, {len(items)} key items")
 
 
-def check_outcomes(c, data):
+def check_outcomes(c, data, rule_sets):
+    """The row templates, one per rule set; returns {rule set id: {row id: row}}."""
     where = "request-outcomes.json"
     if data is None:
         return {}
-    groups = c.unique(data.get("groups", []), where)
-    rows = c.unique(data.get("rows", []), where, ROW_ID_RE)
-    c.expect(list(groups) == list(OUTCOME_GROUPS), where, f"groups must be {list(OUTCOME_GROUPS)} in order")
-    per_group = Counter()
-    for rid, r in rows.items():
-        g = r.get("group")
-        c.expect(g in groups, where, f"row {rid}: group {g!r} unknown")
-        c.expect(rid == g or rid.startswith(f"{g}/"), where, f"row {rid}: id must be the group id or start with '{g}/'")
-        c.expect(r.get("zh") and r.get("en"), where, f"row {rid}: zh and en labels")
-        per_group[g] += 1
-    for g, n in OUTCOME_GROUPS.items():
-        c.expect(per_group[g] == n, where, f"group {g} must have {n} rows, has {per_group[g]}")
-    balance = [b.get("id") for b in data.get("balance", {}).get("rows", [])]
-    c.expect(balance == ["received", "carried-over", "total", "carried-forward"], where,
-             "balance rows must be received, carried-over, total, carried-forward")
-    c.counts.append("request outcomes: " + ", ".join(f"{g}={per_group[g]}" for g in groups))
-    return rows
+    c.expect(list(data) == ["templates"], where, "the file holds exactly one key, templates")
+    templates = data.get("templates")
+    if not c.expect(isinstance(templates, list) and templates, where, "templates must be a non-empty list"):
+        return {}
+    by_set = {}
+    for t in templates:
+        rs = t.get("ruleSet")
+        at = f"template {rs}"
+        if not c.expect(rs in rule_sets, where, f"{at}: ruleSet {rs!r} is not in rule-sets.json"):
+            continue
+        c.expect(rs not in by_set, where, f"{at}: a rule set has one template")
+        for k in ("zh", "en", "instrument", "source"):
+            c.expect(isinstance(t.get(k), str) and t[k], where, f"{at}: {k} is required")
+        groups = c.unique(t.get("groups", []), where)
+        rows = c.unique(t.get("rows", []), where, ROW_ID_RE)
+        expected = OUTCOME_GROUPS.get(rs)
+        if expected is not None:
+            c.expect(list(groups) == list(expected), where, f"{at}: groups must be {list(expected)} in order")
+        for g in groups.values():
+            c.expect(isinstance(g.get("ref"), str) and g.get("zh") and g.get("en"), where,
+                     f"{at}: group {g.get('id')}: ref, zh and en")
+        per_group = Counter()
+        order = []
+        for rid, r in rows.items():
+            g = r.get("group")
+            c.expect(g in groups, where, f"{at}: row {rid}: group {g!r} unknown")
+            c.expect(rid == g or rid.startswith(f"{g}/"), where, f"{at}: row {rid}: id must be the group id or start with '{g}/'")
+            c.expect(isinstance(r.get("ref"), str) and r.get("zh") and r.get("en"), where, f"{at}: row {rid}: ref, zh and en")
+            c.expect("article" in r, where, f"{at}: row {rid}: article is required (null where no article applies)")
+            if r.get("article") is not None:
+                check_article(c, where, r["article"], f"{at} row {rid}")
+            per_group[g] += 1
+            order.append(list(groups).index(g) if g in groups else -1)
+        c.expect(order == sorted(order), where, f"{at}: rows must follow the order of their groups")
+        if expected is not None:
+            for g, n in expected.items():
+                c.expect(per_group[g] == n, where, f"{at}: group {g} must have {n} rows, has {per_group[g]}")
+        balance = [b.get("id") for b in t.get("balance", {}).get("rows", [])]
+        c.expect(balance == ["received", "carried-over", "total", "carried-forward"], where,
+                 f"{at}: balance rows must be received, carried-over, total, carried-forward")
+        by_set[rs] = rows
+        c.counts.append(f"request outcomes {rs}: " + ", ".join(f"{g}={per_group[g]}" for g in groups))
+    for rs in rule_sets:
+        c.expect(rs in by_set, where, f"rule set {rs} has no template")
+    return by_set
 
 
-def check_exemptions(c, data, rule_sets, rows):
+def check_exemptions(c, data, rule_sets, rows_by_set):
     where = "exemptions.json"
     if data is None:
         return
@@ -279,9 +433,69 @@ def check_exemptions(c, data, rule_sets, rows):
         for o in e.get("overriddenBy", []):
             c.expect(o in ("right-holder-consent", "public-interest", "law-requires-disclosure"), where,
                      f"exemption {eid}: overriddenBy value {o!r} unknown")
-        c.expect(e.get("reportRow") in rows, where, f"exemption {eid}: reportRow {e.get('reportRow')!r} is not a row of request-outcomes.json")
+        c.expect("reportRow" not in e, where, f"exemption {eid}: reportRow is now reportRows, one row per rule set")
+        report = e.get("reportRows")
+        if not c.expect(isinstance(report, dict), where, f"exemption {eid}: reportRows must be an object"):
+            continue
+        c.expect(sorted(report) == sorted(e.get("ruleSets", [])), where,
+                 f"exemption {eid}: reportRows must have exactly the keys of ruleSets")
+        for rs, row in report.items():
+            if rs in rows_by_set:
+                c.expect(row in rows_by_set[rs], where,
+                         f"exemption {eid}: reportRows {rs} {row!r} is not a row of the {rs} template")
+                c.expect(str(row).startswith("not-disclosed"), where,
+                         f"exemption {eid}: reportRows {rs} {row!r} must be a not-disclosed row")
     by_set = Counter(r for e in ex.values() for r in e.get("ruleSets", []))
     c.counts.append("exemptions: " + ", ".join(f"{r}={n}" for r, n in sorted(by_set.items())))
+
+
+def check_remedies(c, data, rule_sets):
+    """remedies.json: the reconsideration and litigation laws, each kind in order of effect."""
+    where = "remedies.json"
+    if data is None:
+        return
+    laws = c.unique(data.get("laws", []), where)
+    by_kind = {}
+    for lid, law in laws.items():
+        at = f"law {lid}"
+        kind = law.get("kind")
+        if not c.expect(kind in REMEDY_KINDS, where, f"{at}: kind {kind!r} must be one of {REMEDY_KINDS}"):
+            continue
+        for k in ("zh", "en", "instrument", "source"):
+            c.expect(isinstance(law.get(k), str) and law[k], where, f"{at}: {k} is required")
+        eff = c.date(law.get("effective"), where)
+        limit = law.get("limit")
+        c.expect(isinstance(limit, dict) and len(limit) == 1 and next(iter(limit)) in ("days", "months")
+                 and isinstance(next(iter(limit.values())), int) and next(iter(limit.values())) > 0, where,
+                 f"{at}: limit must be {{\"days\": N}} or {{\"months\": N}}")
+        check_article(c, where, law.get("article"), at)
+        after = law.get("afterReconsideration", "missing")
+        if kind == "litigation":
+            c.expect(after is None or (isinstance(after, dict) and isinstance(after.get("days"), int)
+                     and after["days"] > 0 and ARTICLE_RE.match(str(after.get("article")))), where,
+                     f"{at}: afterReconsideration must be {{days, article}} or null")
+        else:
+            c.expect(after is None, where, f"{at}: afterReconsideration is for litigation laws; null here")
+        first = law.get("reconsiderationFirst", "missing")
+        if first is not None:
+            if c.expect(isinstance(first, dict) and isinstance(first.get("for"), list) and first["for"], where,
+                        f"{at}: reconsiderationFirst must be {{for, article}} or null"):
+                for f in first["for"]:
+                    c.expect(f in RECONSIDERATION_FIRST, where, f"{at}: reconsiderationFirst.for {f!r} unknown")
+                check_article(c, where, first.get("article"), f"{at} reconsiderationFirst")
+        if eff:
+            by_kind.setdefault(kind, []).append((eff, lid))
+    for kind in REMEDY_KINDS:
+        dates = by_kind.get(kind, [])
+        c.expect(dates, where, f"no {kind} law")
+        for (a, la), (b, lb) in zip(dates, dates[1:]):
+            c.expect(a < b, where, f"{kind} laws must be in ascending order of effective: {la} {a} then {lb} {b}")
+        for rid, r in rule_sets.items():
+            d = r.get("effective")
+            if isinstance(d, str) and dates:
+                c.expect(any(e.isoformat() <= d for e, _ in dates), where,
+                         f"no {kind} law is in force on {d}, when rule set {rid} takes effect")
+    c.counts.append("remedies: " + ", ".join(f"{k}={len(by_kind.get(k, []))}" for k in REMEDY_KINDS))
 
 
 def check_units(c, data):
@@ -409,8 +623,9 @@ def check_folder(folder, fix):
     check_calendar(c, data.get("calendar.json"))
     rule_sets = check_rule_sets(c, data.get("rule-sets.json"))
     check_scheme(c, data.get("scheme.json"), rule_sets)
-    rows = check_outcomes(c, data.get("request-outcomes.json"))
+    rows = check_outcomes(c, data.get("request-outcomes.json"), rule_sets)
     check_exemptions(c, data.get("exemptions.json"), rule_sets, rows)
+    check_remedies(c, data.get("remedies.json"), rule_sets)
     units = check_units(c, data.get("units.json"))
     check_stages(c, data.get("stages.json"), units)
     city = units.get(seed.get("city", {}).get("unit"))

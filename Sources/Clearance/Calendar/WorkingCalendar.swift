@@ -1,7 +1,11 @@
-/// The official working-day calendar: weekends off except adjusted working days, holidays off.
+/// The official working-day calendar: weekends off except adjusted working days, holidays off, as the
+/// State Council General Office's holiday notices arrange them, year by year.
 ///
-/// It knows only the years its reference data covers; a computation that would need a day outside
-/// them is refused rather than guessed (holidays are set by notice, year by year).
+/// A later notice decides the days it names over an earlier one (2020's extension of the Spring
+/// Festival turned the working Saturday 2020-02-01 of the first notice into a day off). A day is known
+/// once the notice of its year is declared; a day from 25 December on also needs the next year's
+/// notice, which may move it (the 2008 notice made 2007-12-29 a working Saturday and 2007-12-31 a
+/// holiday). A computation that reaches an unknown day is refused, never guessed.
 public struct WorkingCalendar: Sendable {
     public struct Holiday: Sendable, Equatable {
         public let nameZh: String
@@ -10,31 +14,64 @@ public struct WorkingCalendar: Sendable {
         public let to: Day
     }
 
-    public let weekend: Set<Int>
-    public let holidays: [Holiday]
-    public let workingWeekends: Set<Day>
-    /// The calendar years the calendar speaks for (each needs its own holiday notice).
-    public let years: Set<Int>
-    private let holidayOf: [Day: Int]
-
-    public init(weekend: Set<Int>, holidays: [Holiday], workingWeekends: Set<Day>, years: Set<Int>) {
-        self.weekend = weekend
-        self.holidays = holidays
-        self.workingWeekends = workingWeekends
-        self.years = years
-        var holidayOf: [Day: Int] = [:]
-        for (index, holiday) in holidays.enumerated() {
-            for day in holiday.from...holiday.to { holidayOf[day] = index }
-        }
-        self.holidayOf = holidayOf
+    /// One holiday notice: the year it arranges, its title, number and date, and what it arranges.
+    public struct Notice: Sendable, Equatable {
+        public let year: Int
+        public let title: String
+        /// Its document number (国办发明电〔2006〕49号); nil where no copy of the notice shows it.
+        public let number: String?
+        public let issued: Day?
+        public let holidays: [Holiday]
+        public let workingWeekends: [Day]
     }
 
-    public func holiday(on day: Day) -> Holiday? { holidayOf[day].map { holidays[$0] } }
+    public let weekend: Set<Int>
+    /// In the order they were declared; a later one decides the days it names.
+    public let notices: [Notice]
+    /// The years with a notice.
+    public let years: Set<Int>
+    /// The days some notice names, with what the latest of them says: a working day, or a holiday.
+    private let named: [Day: NamedDay]
+
+    private enum NamedDay: Sendable {
+        case working
+        case holiday(Holiday)
+    }
+
+    public init(weekend: Set<Int>, notices: [Notice]) {
+        self.weekend = weekend
+        self.notices = notices
+        years = Set(notices.map(\.year))
+        var named: [Day: NamedDay] = [:]
+        for notice in notices {
+            for holiday in notice.holidays {
+                for day in holiday.from...holiday.to { named[day] = .holiday(holiday) }
+            }
+            for day in notice.workingWeekends { named[day] = .working }
+        }
+        self.named = named
+    }
+
+    public func holiday(on day: Day) -> Holiday? {
+        if case .holiday(let holiday) = named[day] { return holiday }
+        return nil
+    }
+
+    /// The year whose notice `day` still waits for, or nil when the day is known.
+    public func undeclaredYear(for day: Day) -> Int? {
+        let (year, month, dayOfMonth) = day.components
+        if !years.contains(year) { return year }
+        if month == 12 && dayOfMonth >= 25 && !years.contains(year + 1) { return year + 1 }
+        return nil
+    }
 
     public func isWorkingDay(_ day: Day) throws -> Bool {
-        guard years.contains(day.year) else { throw CalendarError.outsideCalendar(day: day, years: years.sorted()) }
-        if workingWeekends.contains(day) { return true }
-        return !weekend.contains(day.weekday) && holidayOf[day] == nil
+        if let year = undeclaredYear(for: day) { throw CalendarError.undeclared(year: year, day: day, counted: nil, years: years.sorted()) }
+        switch named[day] {
+        case .working: return true
+        case .holiday: return false
+        case nil: return !weekend.contains(day.weekday)
+        }
     }
 
     /// What a deadline computation passed on its way.
@@ -48,43 +85,59 @@ public struct WorkingCalendar: Sendable {
         public let adjustedWorkingDays: [Day]
     }
 
-    /// The day `workingDays` working days after `start`, counting from the day after it.
+    /// The day `workingDays` working days after `start`, counting from the day after it. Throws
+    /// `CalendarError.undeclared` with the working days counted so far when the count reaches a day
+    /// whose notice is not declared yet.
     public func adding(workingDays: Int, to start: Day) throws -> Deadline {
         precondition(workingDays >= 0)
         var day = start
         var counted = 0
-        var crossed: [Int] = []
+        var crossed: [Holiday] = []
         var adjusted: [Day] = []
         while counted < workingDays {
             day = day.advanced(by: 1)
+            if let year = undeclaredYear(for: day) {
+                throw CalendarError.undeclared(year: year, day: day, counted: (start: start, workingDays: counted), years: years.sorted())
+            }
             if try isWorkingDay(day) {
                 counted += 1
                 if weekend.contains(day.weekday) { adjusted.append(day) }
-            } else if let index = holidayOf[day], !crossed.contains(index) {
-                crossed.append(index)
+            } else if let holiday = holiday(on: day), !crossed.contains(holiday) {
+                crossed.append(holiday)
             }
         }
-        return Deadline(
-            start: start, workingDays: workingDays, due: day, holidaysCrossed: crossed.map { holidays[$0] },
-            adjustedWorkingDays: adjusted)
+        return Deadline(start: start, workingDays: workingDays, due: day, holidaysCrossed: crossed, adjustedWorkingDays: adjusted)
     }
 
-    /// Working days in the whole calendar year `year` (which must be covered).
+    /// Working days in the whole calendar year `year` (which must be known to its last day).
     public func workingDays(inYear year: Int) throws -> Int {
         guard let first = Day("\(year)-01-01"), let last = Day("\(year)-12-31") else { return 0 }
         return try (first...last).filter { try isWorkingDay($0) }.count
     }
 }
 
-/// A calendar question the reference data cannot answer.
+/// A calendar question the reference data cannot answer yet.
 public enum CalendarError: Error, Equatable, CustomStringConvertible {
-    case outsideCalendar(day: Day, years: [Int])
+    /// `day` waits for the holiday notice of `year`; `counted`: how far a deadline had come by then.
+    case undeclared(year: Int, day: Day, counted: (start: Day, workingDays: Int)?, years: [Int])
+
+    public static func == (a: CalendarError, b: CalendarError) -> Bool { a.description == b.description }
+
+    /// What a deadline column shows: `unknown until the 2027 notice (12 working days counted to 2026-12-31)`.
+    public var shortText: String {
+        switch self {
+        case .undeclared(let year, let day, let counted, _):
+            let so = counted.map { " (\($0.workingDays) working days counted to \(day.advanced(by: -1)))" } ?? ""
+            return "unknown until the \(year) notice\(so)"
+        }
+    }
 
     public var description: String {
         switch self {
-        case .outsideCalendar(let day, let years):
-            let covered = years.map(String.init).joined(separator: ", ")
-            return "\(day) is outside the working-day calendar, which covers the years \(covered): declare \(day.year)'s holidays first (a calendar.year-declared event, or the seed's calendar.json)"
+        case .undeclared(let year, let day, let counted, let years):
+            let covered = years.isEmpty ? "none" : "\(years.first!)–\(years.last!)"
+            let so = counted.map { ": \($0.workingDays) working days counted from \($0.start) up to \(day.advanced(by: -1))" } ?? ""
+            return "\(day) is unknown until the \(year) holiday notice of the State Council General Office is declared (the calendar holds the notices of \(covered))\(so); add it with a calendar.notice-declared event"
         }
     }
 }

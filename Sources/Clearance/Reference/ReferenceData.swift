@@ -7,8 +7,11 @@ public struct ReferenceData: Sendable {
     public private(set) var declarations: [(type: String, data: JSONValue)] = []
     public private(set) var seed: String?
     public private(set) var weekend: [String] = []
-    /// Calendar years by year number; a re-declared year replaces the earlier declaration.
-    public private(set) var calendarYears: [Int: JSONValue] = [:]
+    /// The holiday notices in the order declared: `calendar.notice-declared` adds one (a later notice
+    /// decides the days it names); `calendar.year-declared`, the older event, replaces a year's notices.
+    public private(set) var calendarNotices: [WorkingCalendar.Notice] = []
+    /// The calendar those notices make (nil before any), kept as they fold: every deadline asks it.
+    private var workingCalendar: WorkingCalendar?
     public private(set) var units: [String: JSONValue] = [:]
     public private(set) var unitOrder: [String] = []
     public private(set) var stages: [Int: JSONValue] = [:]
@@ -18,9 +21,12 @@ public struct ReferenceData: Sendable {
     public private(set) var exemptionBases: [String: [String]] = [:]
     /// What a spreadsheet may write for a basis (its id, Chinese or English label) -> the basis id.
     public private(set) var exemptionNames: [String: String] = [:]
-    public private(set) var ruleSets: [String: JSONValue] = [:]
-    /// The reply outcome rows a request can be answered with.
-    public private(set) var outcomeRows: Set<String> = []
+    /// The rule sets by id, each with the outcomes and exemption articles declared for it.
+    public private(set) var ruleSets: [String: RuleSet] = [:]
+    /// Rule set id -> the answer outcomes of its annual-report template (request-outcomes.json).
+    private var outcomeTemplates: [String: [RuleSet.OutcomeRow]] = [:]
+    /// Rule set id -> exemption basis id -> the article that names it there.
+    private var exemptionArticles: [String: [String: String]] = [:]
     /// The sectors of public enterprises and institutions, with their Chinese names, as declared.
     public private(set) var sectors: [(id: String, name: String)] = []
 
@@ -35,8 +41,21 @@ public struct ReferenceData: Sendable {
             seed = data["id"]?.stringValue
         case ReferenceEventType.calendarDeclared:
             weekend = data["weekend"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            rebuildCalendar()
         case ReferenceEventType.calendarYearDeclared:
-            if let year = data["year"]?.intValue { calendarYears[year] = data }
+            // Checked by ReferenceSchema before it was appended; a year that still fails reads as none.
+            guard let year = data["year"]?.intValue,
+                let calendar = try? CalendarSeed.load(.object([("weekend", .array([])), ("years", .array([data]))]), file: type)
+            else { return }
+            calendarNotices.removeAll { $0.year == year }
+            calendarNotices += calendar.notices
+            rebuildCalendar()
+        case ReferenceEventType.calendarNoticeDeclared:
+            guard let year = data["year"]?.intValue,
+                let notice = try? CalendarSeed.notice(data, year: year, where: "data", file: type)
+            else { return }
+            calendarNotices.append(notice)
+            rebuildCalendar()
         case ReferenceEventType.unitRegistered:
             if let id = data["id"]?.stringValue {
                 if units[id] == nil { unitOrder.append(id) }
@@ -50,13 +69,32 @@ public struct ReferenceData: Sendable {
             }
         case ReferenceEventType.exemptionBasisDeclared:
             if let id = data["id"]?.stringValue {
-                exemptionBases[id] = data["ruleSets"]?.arrayValue?.compactMap(\.stringValue) ?? []
+                let valid = data["ruleSets"]?.arrayValue?.compactMap(\.stringValue) ?? []
+                exemptionBases[id] = valid
                 for name in [id, data["zh"]?.stringValue, data["en"]?.stringValue].compactMap({ $0 }) { exemptionNames[name] = id }
+                for ruleSet in valid {
+                    let article = data["articles"]?[ruleSet]
+                    exemptionArticles[ruleSet, default: [:]][id] = article?.stringValue ?? article?.intValue.map(String.init) ?? "?"
+                }
+                attachToRuleSets()
             }
         case ReferenceEventType.ruleSetDeclared:
-            if let id = data["id"]?.stringValue { ruleSets[id] = data }
+            if let ruleSet = RuleSet(data) {
+                ruleSets[ruleSet.id] = ruleSet
+                attachToRuleSets()
+            }
         case ReferenceEventType.requestOutcomesDeclared:
-            outcomeRows = Set((data["rows"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue })
+            // One template per rule set; logs from before that hold one template naming its rule set.
+            let templates = data["templates"]?.arrayValue ?? [.object([("ruleSet", data["template"]?["ruleSet"] ?? .null), ("rows", data["rows"] ?? .null)])]
+            for template in templates {
+                guard let ruleSet = template["ruleSet"]?.stringValue else { continue }
+                outcomeTemplates[ruleSet] = (template["rows"]?.arrayValue ?? []).compactMap { row in
+                    row["id"]?.stringValue.map {
+                        RuleSet.OutcomeRow(id: $0, name: row["zh"]?.stringValue ?? $0, article: row["article"]?.stringValue)
+                    }
+                }
+            }
+            attachToRuleSets()
         case ReferenceEventType.sectorsDeclared:
             sectors = (data["sectors"]?.arrayValue ?? []).compactMap { item in
                 item["id"]?.stringValue.map { ($0, item["zh"]?.stringValue ?? $0) }
@@ -66,15 +104,17 @@ public struct ReferenceData: Sendable {
         }
     }
 
+    private mutating func attachToRuleSets() {
+        for id in ruleSets.keys {
+            ruleSets[id]!.outcomes = Dictionary((outcomeTemplates[id] ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            ruleSets[id]!.exemptionArticles = exemptionArticles[id] ?? [:]
+        }
+    }
+
     /// The rule set in force on `day`: the latest one effective by then, or whose plan period has begun
     /// (the 2007 Regulations are the plan's target from 2007-10-01, before they took effect).
-    public func ruleSet(on day: Day) -> (id: String, data: JSONValue)? {
-        let candidates = ruleSets.compactMap { id, data -> (String, JSONValue, Day)? in
-            let starts = [data["effective"], data["appliesToPlanFrom"]].compactMap { $0?.stringValue.flatMap(Day.init) }
-            guard let start = starts.min(), start <= day else { return nil }
-            return (id, data, start)
-        }
-        return candidates.max { $0.2 < $1.2 }.map { ($0.0, $0.1) }
+    public func ruleSet(on day: Day) -> RuleSet? {
+        ruleSets.values.filter { $0.governsFrom <= day }.max { $0.governsFrom < $1.governsFrom }
     }
 
     public func unitTier(_ unit: String) -> Int? { units[unit]?["tier"]?.intValue }
@@ -88,13 +128,12 @@ public struct ReferenceData: Sendable {
         return stage?["deadline"]?.stringValue.flatMap(Day.init)
     }
 
-    /// The working-day calendar these declarations make, or nil when none was declared.
-    public func calendar() throws -> WorkingCalendar? {
-        guard !calendarYears.isEmpty else { return nil }
-        let json = JSONValue.object([
-            ("weekend", .array(weekend.map { .string($0) })),
-            ("years", .array(calendarYears.keys.sorted().map { calendarYears[$0]! })),
-        ])
-        return try CalendarSeed.load(json, file: "the log's calendar events")
+    private mutating func rebuildCalendar() {
+        guard !calendarNotices.isEmpty else { return }
+        let days = (try? CalendarSeed.weekend(weekend, file: "calendar.declared")) ?? []
+        workingCalendar = WorkingCalendar(weekend: days, notices: calendarNotices)
     }
+
+    /// The working-day calendar these declarations make, or nil when none was declared.
+    public func calendar() throws -> WorkingCalendar? { workingCalendar }
 }

@@ -3,7 +3,9 @@
 public enum ReferenceEventType {
     public static let seedLoaded = "seed.loaded"
     public static let calendarDeclared = "calendar.declared"
+    /// The older way to declare a year's holidays: it replaces that year's notices.
     public static let calendarYearDeclared = "calendar.year-declared"
+    public static let calendarNoticeDeclared = "calendar.notice-declared"
     public static let ruleSetDeclared = "rule-set.declared"
     public static let schemeDeclared = "scheme.declared"
     public static let exemptionBasisDeclared = "exemption-basis.declared"
@@ -13,7 +15,7 @@ public enum ReferenceEventType {
     public static let stageScheduled = "stage.scheduled"
 
     public static let all: Set<String> = [
-        seedLoaded, calendarDeclared, calendarYearDeclared, ruleSetDeclared, schemeDeclared, exemptionBasisDeclared,
+        seedLoaded, calendarDeclared, calendarYearDeclared, calendarNoticeDeclared, ruleSetDeclared, schemeDeclared, exemptionBasisDeclared,
         requestOutcomesDeclared, sectorsDeclared, unitRegistered, stageScheduled,
     ]
 }

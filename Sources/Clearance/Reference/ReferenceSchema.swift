@@ -19,6 +19,11 @@ enum ReferenceSchema {
         case ReferenceEventType.stageScheduled:
             _ = try f.int("number", in: 1...7)
             _ = try f.day("deadline")
+        case ReferenceEventType.calendarNoticeDeclared:
+            let year = try f.int("year", in: 1990...2100)
+            do { _ = try CalendarSeed.notice(data, year: year, where: "data", file: type) } catch let error as SeedError {
+                throw f.fail("holidays", "or workingWeekends or date are wrong: \(error.message)")
+            }
         case ReferenceEventType.calendarYearDeclared:
             _ = try f.int("year", in: 1990...2100)
             // The calendar loader names any bad holiday range or working day.

@@ -50,9 +50,9 @@ extension ClearanceRules {
         guard let ruleSet = state.reference.ruleSet(on: e.at) else {
             throw RuleViolation(.exemption, "no rule set is in force on \(e.at)")
         }
-        let valid = state.reference.exemptionBases.filter { $0.value.contains(ruleSet.id) }.keys.sorted()
-        guard valid.contains(basis) else {
-            throw RuleViolation(.exemption, "\(basis) is not an exemption basis under the \(ruleSet.id) rules in force on \(e.at) (valid: \(valid.joined(separator: ", ")))")
+        guard ruleSet.exemptionArticles[basis] != nil else {
+            let valid = ruleSet.exemptionArticles.sorted { $0.key < $1.key }.map { "\($0.key) (Art. \($0.value))" }
+            throw RuleViolation(.exemption, "\(basis) is not an exemption basis under \(ruleSet.label), in force on \(e.at) (valid: \(valid.joined(separator: ", ")))")
         }
     }
 

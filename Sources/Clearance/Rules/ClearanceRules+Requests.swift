@@ -17,6 +17,8 @@ extension ClearanceRules {
         guard state.requests[e.request] == nil else { throw RuleViolation(.uniqueness, "request \(e.request) is already received") }
     }
 
+    /// A request follows the rule set in force on its day of receipt: a correction, an extension or an
+    /// outcome that does not exist there is refused, naming the rule set and its article.
     func checkRequestStep(_ e: RequestStep) throws {
         guard let request = state.requests[e.request] else { throw RuleViolation(.reference, "request \(e.request) was never received") }
         let unit = request.received.unit
@@ -25,19 +27,42 @@ extension ClearanceRules {
         if e.at < request.received.at {
             throw RuleViolation(.businessDate, "request \(e.request) was received on \(request.received.at), after \(e.at)")
         }
+        guard let ruleSet = state.reference.ruleSet(on: request.received.at) else {
+            throw RuleViolation(.reference, "no rule set governs request \(e.request), received \(request.received.at)")
+        }
+        let procedure = ruleSet.request
+        let clock = RequestClock(of: request, in: state, on: e.at)
+        if case .withdrawn(let by) = clock.standing {
+            throw RuleViolation(.transition, "request \(e.request) counts as withdrawn: it was not corrected by \(by) (\(ruleSet.label), Art. \(procedure.correction?.article ?? "?"))")
+        }
         switch e.kind {
         case .correctionAsked:
+            guard let correction = procedure.correction else {
+                throw RuleViolation(.reference, "request \(e.request) cannot be sent back for correction: \(ruleSet.label) have no correction step")
+            }
             if request.awaitingCorrection != nil { throw RuleViolation(.transition, "request \(e.request) already awaits a correction") }
+            if let days = correction.askWithinWorkingDays, let calendar = try state.reference.calendar() {
+                let last = try calendar.adding(workingDays: days, to: request.received.at).due
+                if e.at > last {
+                    throw RuleViolation(.deadline, "request \(e.request) can be sent back for correction only within \(days) working days of its receipt on \(request.received.at), by \(last), not on \(e.at) (\(ruleSet.label), Art. \(correction.article))")
+                }
+            }
+            if correction.lapsesWhenUncorrected && e.correctBy == nil {
+                throw RuleViolation(.schema, "request \(e.request): a correction asked under \(ruleSet.label) names the day the applicant must correct it by (correctBy): uncorrected by then, the request counts as withdrawn (Art. \(correction.article))")
+            }
+            if let by = e.correctBy, by < e.at { throw RuleViolation(.businessDate, "request \(e.request): correctBy \(by) is before the correction is asked (\(e.at))") }
         case .corrected:
             if request.awaitingCorrection == nil { throw RuleViolation(.transition, "request \(e.request) awaits no correction") }
         case .extended:
-            if request.extended { throw RuleViolation(.deadline, "request \(e.request) was already extended: the time limit is extended once") }
+            if request.extended || procedure.extensionTimes == 0 {
+                throw RuleViolation(.deadline, "request \(e.request) was already extended: \(ruleSet.label) allow \(procedure.extensionTimes) extension (Art. \(procedure.limit.article))")
+            }
             if request.awaitingCorrection != nil { throw RuleViolation(.transition, "request \(e.request) awaits a correction: its clock is not running") }
         case .answered:
             if request.awaitingCorrection != nil { throw RuleViolation(.transition, "request \(e.request) awaits the applicant's correction") }
-            let rows = state.reference.outcomeRows
-            if let outcome = e.outcome, !rows.isEmpty, !rows.contains(outcome) {
-                throw RuleViolation(.reference, "\(outcome) is not a reply outcome (see request-outcomes.json: \(rows.sorted().prefix(6).joined(separator: ", "))…)")
+            if let outcome = e.outcome, !ruleSet.outcomes.isEmpty, ruleSet.outcomes[outcome] == nil {
+                let known = ruleSet.outcomes.keys.sorted().joined(separator: ", ")
+                throw RuleViolation(.reference, "\(outcome) is not an answer under \(ruleSet.label), which govern request \(e.request) received \(request.received.at) (Art. \(procedure.limit.article) and the annual-report rows of the time: \(known))")
             }
         }
     }

@@ -13,7 +13,7 @@ public struct PublicationClock: Sendable, Equatable {
     public init?(of record: RecordState, in state: ClearanceState) {
         guard let classification = record.classification, classification.disclosure == .proactive else { return nil }
         let ruleSet = state.reference.ruleSet(on: record.changed)
-        let rule = ruleSet?.data["proactive"]?["workingDays"]?.intValue ?? 20
+        let rule = ruleSet?.proactive.workingDays ?? 20
         let classLimit = state.norms[record.registration.unit]?.classes.first { $0.id == classification.contentClass }?.timeLimitDays ?? rule
         start = record.changed
         workingDays = min(rule, classLimit)

@@ -72,7 +72,14 @@ public struct SeedFolder {
         add(ReferenceEventType.seedLoaded, manifest)
         let calendar = try read("calendar.json")
         add(ReferenceEventType.calendarDeclared, .object([("weekend", calendar["weekend"] ?? .array([]))]))
-        for year in try list("calendar.json", "years") { add(ReferenceEventType.calendarYearDeclared, year) }
+        // One event a notice, in order of issue: a later notice decides the days it names.
+        for year in try list("calendar.json", "years") {
+            guard let number = year["year"], let notices = year["notices"]?.arrayValue else {
+                add(ReferenceEventType.calendarYearDeclared, year)
+                continue
+            }
+            for notice in notices { add(ReferenceEventType.calendarNoticeDeclared, .object([("year", number)] + (notice.objectValue ?? []))) }
+        }
         for ruleSet in try list("rule-sets.json", "ruleSets") { add(ReferenceEventType.ruleSetDeclared, ruleSet) }
         add(ReferenceEventType.schemeDeclared, try read("scheme.json"))
         for basis in try list("exemptions.json", "exemptions") { add(ReferenceEventType.exemptionBasisDeclared, basis) }

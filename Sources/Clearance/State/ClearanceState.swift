@@ -137,9 +137,12 @@ public struct ClearanceState: Sendable {
         case .requestStep(let e):
             guard var request = requests[e.request] else { return }
             switch e.kind {
-            case .correctionAsked: request.awaitingCorrection = e.at
+            case .correctionAsked:
+                request.awaitingCorrection = e.at
+                request.correctBy = e.correctBy
             case .corrected:
                 request.awaitingCorrection = nil
+                request.correctBy = nil
                 request.clockStart = e.at
             case .extended: request.extended = true
             case .answered: request.answered = e

@@ -3,6 +3,8 @@ public struct RequestState: Sendable, Equatable {
     public var received: RequestReceived
     /// A correction asked and not yet received: the clock stands until it arrives.
     public var awaitingCorrection: Day?
+    /// The day the applicant was given to correct the request by, while a correction is awaited.
+    public var correctBy: Day?
     /// The day the reply clock runs from: receipt, or the corrected request (it restarts, the 2019 rule).
     public var clockStart: Day
     public var extended = false

@@ -50,6 +50,7 @@ enum StateCodec {
     static func encode(_ request: RequestState) -> JSONValue {
         var m: [(key: String, value: JSONValue)] = [("received", request.received.data)]
         if let d = request.awaitingCorrection { m.append(("awaitingCorrection", .string(d.description))) }
+        if let d = request.correctBy { m.append(("correctBy", .string(d.description))) }
         m.append(("clockStart", .string(request.clockStart.description)))
         m.append(("extended", .bool(request.extended)))
         if let a = request.answered { m.append(("answered", .object([("kind", .string(a.kind.rawValue)), ("data", a.data)]))) }
@@ -60,6 +61,7 @@ enum StateCodec {
         let f = try Fields(type: "snapshot request", json)
         var request = RequestState(try RequestReceived(data: json["received"] ?? .null))
         request.awaitingCorrection = try f.optionalString("awaitingCorrection").flatMap(Day.init)
+        request.correctBy = try f.optionalString("correctBy").flatMap(Day.init)
         request.clockStart = try f.day("clockStart")
         request.extended = json["extended"]?.boolValue ?? false
         if let a = json["answered"], let kind = a["kind"]?.stringValue.flatMap(RequestStep.Kind.init(rawValue:)) {

@@ -11,7 +11,8 @@ struct CityLog: Sequence, IteratorProtocol {
     static let subjects = ["城市道路维修", "社区卫生服务", "农村低保资金", "政府采购目录", "建设项目审批", "食品安全检查", "义务教育经费", "防汛应急预案", "征地补偿标准", "行政事业性收费"]
     static let kinds = ["通知", "公告", "实施意见", "工作方案", "情况通报", "管理办法"]
     static let bases = ["state-secret", "commercial-secret", "personal-privacy"]
-    static let outcomes = ["disclosed", "partly-disclosed", "not-disclosed/state-secret", "cannot-provide/not-held", "not-handled/repeat", "other"]
+    /// Answers under the 2007 Regulations, which govern the log's years (request-outcomes.json).
+    static let outcomes = ["disclosed", "partly-disclosed", "not-disclosed/state-secret", "not-this-body", "not-exist", "unclear"]
 
     private let units: [(id: String, name: String, classes: [NormAdopted.ContentClass])]
     /// Cumulative weights: a city department registers more than a township.

@@ -37,9 +37,13 @@ enum FeedbackCommand {
             let table = TextTable([("FEEDBACK", 14), ("UNIT", 16), ("RECEIVED", 10), ("DUE", 10), ("ANSWERED", 10), ("TEXT", 0)], labels: labels)
             if !arguments.has("--json") { Terminal.out(table.headerLine) }
             for (id, item) in rows {
-                let days = state.norms[item.received.unit]?.feedbackDays
-                let due = days.flatMap { try? calendar?.adding(workingDays: $0, to: item.received.at).due }
-                let cells = [id, item.received.unit, item.received.at.description, due?.description ?? "(no norm)", item.answered?.at.description ?? "", item.received.text]
+                let due: String
+                if let clock = FeedbackClock(of: item, in: state), let calendar {
+                    do { due = try clock.due(on: calendar).description } catch let error as CalendarError { due = error.shortText }
+                } else {
+                    due = "(no norm)"
+                }
+                let cells = [id, item.received.unit, item.received.at.description, due, item.answered?.at.description ?? "", item.received.text]
                 if arguments.has("--json") {
                     Terminal.out(JSONWriter.string(.object(zip(["feedback", "unit", "received", "due", "answered", "text"], cells).map { ($0, .string($1)) })))
                 } else {

@@ -16,10 +16,11 @@ enum RequestCommand {
             .value("--unit", "UNIT", "receive: the unit; list: only this unit"), .value("--applicant", "NAME", "receive"),
             .value("--description", "TEXT", "receive: what is asked for"), .value("--note", "TEXT", "ask-correction, answer"),
             .value("--approved-by", "NAME", "extend: who approved the extension"), .value("--reason", "TEXT", "extend"),
+            .value("--correct-by", "DATE", "ask-correction: the day the applicant must correct the request by (2019 rules: uncorrected by then, it counts as withdrawn)"),
             .value("--outcome", "ROW", "answer: a reply outcome row id, e.g. disclosed, not-disclosed/state-secret"),
             .value("--at", "DATE", "the business date (default: today)"), .flag("--json", "show, list: JSON"),
         ],
-        discussion: "Time limits follow the rule set in force on the day of receipt (15+15 working days before 2019-05-15, 20+20 after).")
+        discussion: "Time limits, corrections and outcomes follow the rule set in force on the day of receipt (15+15 working days before 2019-05-15, 20+20 after; a correction asked within 7 working days restarts the clock from 2019). The due day is the one the funnel and progress judge by.")
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         let action = DomainAction(spec.name, arguments, context)
@@ -41,10 +42,15 @@ enum RequestCommand {
                 kind: kind, at: try action.businessDate(), request: try action.positional(1, "REQUEST"),
                 outcome: kind == .answered ? try action.required("--outcome") : nil,
                 approvedBy: kind == .extended ? try action.required("--approved-by") : nil,
-                note: kind == .extended ? try action.required("--reason") : kind == .correctionAsked ? try action.required("--note") : arguments.value("--note"))
+                note: kind == .extended ? try action.required("--reason") : kind == .correctionAsked ? try action.required("--note") : arguments.value("--note"),
+                correctBy: kind == .correctionAsked ? try arguments.value("--correct-by").map { text in
+                    guard let day = Day(text) else { throw UsageError("--correct-by takes a date written YYYY-MM-DD, not '\(text)'", command: spec.name) }
+                    return day
+                } : nil)
             try action.append { _ in [step.entry(actor: try action.actor)] }
         case "show", "list":
             let (state, _) = try action.service.load()
+            let today = try action.service.today()
             let ids = arguments.positional(0) == "show"
                 ? [try action.positional(1, "REQUEST")]
                 : state.requests.keys.sorted().filter { arguments.value("--unit") == nil || state.requests[$0]?.received.unit == arguments.value("--unit") }
@@ -52,7 +58,7 @@ enum RequestCommand {
             if !arguments.has("--json") { Terminal.out(table.headerLine) }
             for id in ids {
                 guard let request = state.requests[id] else { throw CommandFailure("request \(id) was never received") }
-                let due = RequestDeadline.due(request, state)
+                let due = RequestDeadline.due(request, state, on: today)
                 let cells = [
                     id, request.received.unit, request.received.at.description, due, request.extended ? labels("yes") : "",
                     request.answered?.at.description ?? "", request.answered?.outcome ?? "",
@@ -68,15 +74,23 @@ enum RequestCommand {
     }
 }
 
-/// A request's reply deadline under the rule set in force on its receipt.
+/// A request's reply deadline as `request list` prints it, from `RequestClock`, the rule the funnel
+/// and the progress pages ask too.
 enum RequestDeadline {
-    static func due(_ request: RequestState, _ state: ClearanceState) -> String {
-        if request.awaitingCorrection != nil { return "paused" }
-        guard let rules = state.reference.ruleSet(on: request.received.at)?.data["request"],
-            let days = rules["workingDays"]?.intValue, let calendar = try? state.reference.calendar()
-        else { return "unknown" }
-        let extra = request.extended ? rules["extension"]?["workingDays"]?.intValue ?? 0 : 0
-        guard let due = try? calendar.adding(workingDays: days + extra, to: request.clockStart).due else { return "outside calendar" }
-        return due.description
+    static func due(_ request: RequestState, _ state: ClearanceState, on day: Day) -> String {
+        let clock = RequestClock(of: request, in: state, on: day)
+        switch clock.standing {
+        case .awaitingCorrection(let since, _) where !clock.isCounting: return "paused since \(since)"
+        case .withdrawn(let on): return "withdrawn \(on)"
+        default: break
+        }
+        guard let calendar = try? state.reference.calendar() else { return "unknown" }
+        do {
+            return try clock.due(on: calendar)?.description ?? "unknown"
+        } catch let error as CalendarError {
+            return error.shortText
+        } catch {
+            return "unknown"
+        }
     }
 }

@@ -78,19 +78,19 @@ enum CityTexts {
 
     static func applicant(_ n: Int) -> String { "\(["张", "李", "王", "刘", "陈"][n % 5])先生（申请编号\(1000 + n)）" }
 
-    /// A reply outcome row (request-outcomes.json), most disclosed, some not, as annual reports show;
-    /// only the reasons the 2007 Regulations knew.
+    /// An answer under the 2007 Regulations (request-outcomes.json, the 2007 template: Arts. 21 and 22),
+    /// most disclosed, some not, as the annual reports of the time show. A request that had to be
+    /// changed or supplemented is more often answered that the information does not exist.
     static func outcome(_ roll: Int, afterCorrection: Bool = false) -> String {
-        if afterCorrection && roll < 30 { return "cannot-provide/unclear-after-correction" }
+        if afterCorrection && roll < 30 { return "not-exist" }
         switch roll {
         case 0..<55: return "disclosed"
         case 55..<67: return "partly-disclosed"
         case 67..<70: return "not-disclosed/state-secret"
-        case 70..<75: return "not-disclosed/third-party-rights"
-        case 75..<86: return "cannot-provide/not-held"
-        case 86..<90: return "not-handled/repeat"
-        case 90..<94: return "not-handled/petition-or-complaint"
-        default: return "other"
+        case 70..<73: return "not-disclosed/commercial-secret"
+        case 73..<76: return "not-disclosed/personal-privacy"
+        case 76..<88: return "not-this-body"
+        default: return "not-exist"
         }
     }
 }

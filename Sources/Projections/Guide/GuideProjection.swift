@@ -35,8 +35,8 @@ public struct GuideProjection: Sendable {
         ]))
         sections.append(("三、政府信息公开工作机构", UnitProfileSet.labelledFields.map { "\($0.zh)：\(profile[$0.name] ?? "（未填写）")" }))
         var applying = ["申请人可通过信函、传真、电子邮件或当面提交书面申请，写明申请人信息及所需政府信息的内容描述。"]
-        if let rules = state.reference.ruleSet(on: day)?.data["request"], let days = rules["workingDays"]?.intValue {
-            let extra = rules["extension"]?["workingDays"]?.intValue ?? 0
+        if let request = state.reference.ruleSet(on: day)?.request {
+            let (days, extra) = (request.limit.workingDays, request.extensionDays)
             applying.append("本机关自收到申请之日起 \(days) 个工作日内予以答复；需要延长答复期限的，经负责人同意并告知申请人，延长期限最长不超过 \(extra) 个工作日。")
         }
         sections.append(("四、依申请公开", applying))

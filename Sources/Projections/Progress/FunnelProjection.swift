@@ -72,15 +72,14 @@ public struct FunnelProjection: Sendable {
             }
         }
         for (id, item) in state.feedback where units.contains(item.received.unit) {
-            guard let days = state.norms[item.received.unit]?.feedbackDays, let deadline = due(item.received.at, days) else { continue }
+            guard let clock = FeedbackClock(of: item, in: state), let deadline = due(clock.start, clock.workingDays) else { continue }
             check(.feedback, id, unit: item.received.unit, due: deadline, done: item.answered?.at)
         }
+        // RequestClock says whether the clock runs (not while a correction is awaited, not once the
+        // request counts as withdrawn) and from when: the same answer `request list` gives.
         for (id, request) in state.requests where units.contains(request.received.unit) {
-            guard let rules = state.reference.ruleSet(on: request.received.at)?.data["request"],
-                let days = rules["workingDays"]?.intValue
-            else { continue }
-            let extra = request.extended ? rules["extension"]?["workingDays"]?.intValue ?? 0 : 0
-            guard let deadline = due(request.clockStart, days + extra) else { continue }
+            let clock = RequestClock(of: request, in: state, on: day)
+            guard clock.isCounting, let days = clock.workingDays, let deadline = due(clock.start, days) else { continue }
             check(.request, id, unit: request.received.unit, due: deadline, done: request.answered?.at)
         }
         self.rows = rows.values.sorted { $0.unit < $1.unit }

@@ -131,8 +131,8 @@ enum DisplayWidthProbe {
         let seed = packageRoot().appendingPathComponent("seeds/chengdu-2007").path
         #expect(try cli.run(["calendar", "due", "2008-02-30", "3", "--seed", seed]).status == 2)
         #expect(try cli.run(["calendar", "due", "2008-02-01", "x", "--seed", seed]).status == 2)
-        let outside = try cli.run(["calendar", "due", "2009-12-20", "15", "--seed", seed])
-        #expect(outside.status == 1 && outside.stderr.contains("outside the working-day calendar"))
+        let outside = try cli.run(["calendar", "due", "2026-12-20", "15", "--seed", seed])
+        #expect(outside.status == 1 && outside.stderr.contains("unknown until the 2027 holiday notice"), "\(outside.stderr)")
         #expect(try cli.run(["calendar", "due", "2008-02-01", "3", "--seed", "/nonexistent"]).status == 1)
     }
 }
@@ -144,16 +144,18 @@ enum DisplayWidthProbe {
         let created = try cli.run(["init", "--seed", seed, "--actor", "office.chen"])
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout.contains("909 unit.registered") && created.stdout.contains("7 stage.scheduled"))
-        #expect(try cli.logLines().count == 935)
-        #expect(try cli.run(["verify"]).stdout.contains("ok: 935 entries"))
+        #expect(try cli.logLines().count == seededLogEntries)
+        #expect(try cli.run(["verify"]).stdout.contains("ok: \(seededLogEntries) entries"))
         // The calendar comes from the log...
         #expect(try cli.run(["calendar", "due", "2008-01-28", "15"]).stdout.contains("due 2008-02-21"))
-        #expect(try cli.run(["calendar", "due", "2009-12-28", "5"]).status == 1)
-        // ...so a later declaration of 2010's holidays extends it.
-        let year2010 = #"{"type":"calendar.year-declared","data":{"at":"2009-12-01","year":2010,"holidays":[{"zh":"元旦","en":"New Year","from":"2010-01-01","to":"2010-01-03"}],"workingWeekends":[]}}"#
-        #expect(try cli.run(["append", "--actor", "office.chen"], stdin: year2010 + "\n").status == 0)
-        let due = try cli.run(["calendar", "due", "2009-12-28", "5"])
-        #expect(due.stdout.contains("due 2010-01-05") && due.stdout.contains("元旦"), "\(due.stdout)\(due.stderr)")
+        let undeclared = try cli.run(["calendar", "due", "2026-12-21", "10"])
+        #expect(undeclared.status == 1 && undeclared.stderr.contains("unknown until the 2027 holiday notice"), "\(undeclared.stderr)")
+        #expect(undeclared.stderr.contains("3 working days counted from 2026-12-21 up to 2026-12-24"), "\(undeclared.stderr)")
+        // ...so a later notice, declared as an event, extends it.
+        let notice2027 = #"{"type":"calendar.notice-declared","data":{"at":"2026-12-07","year":2027,"zh":"测试通知","number":null,"date":"2026-12-01","holidays":[{"zh":"元旦","en":"New Year","from":"2027-01-01","to":"2027-01-03"}],"workingWeekends":[]}}"#
+        #expect(try cli.run(["append", "--actor", "office.chen"], stdin: notice2027 + "\n").status == 0)
+        let due = try cli.run(["calendar", "due", "2026-12-21", "10"])
+        #expect(due.stdout.contains("due 2027-01-05") && due.stdout.contains("元旦"), "\(due.stdout)\(due.stderr)")
     }
 
     @Test func aBadSeedCreatesNoLog() throws {

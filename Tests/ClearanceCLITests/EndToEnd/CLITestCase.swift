@@ -1,3 +1,5 @@
+import Clearance
+import Clearance
 import Foundation
 import TestSupport
 
@@ -27,6 +29,13 @@ struct CLITestCase {
         return outcome.stdout.split(separator: "\n").last.map(String.init) ?? ""
     }
 }
+
+/// How many entries a log created with `init --seed seeds/chengdu-2007` starts with: its header and
+/// one reference event per seed item (which grows as the seed does: a new holiday notice, a unit).
+let seededLogEntries: Int = {
+    let seed = try? SeedFolder(path: packageRoot().appendingPathComponent("seeds/chengdu-2007").path)
+    return 1 + ((try? seed?.events(actor: "office.chen", at: Day("2007-10-08")!))??.count ?? 0)
+}()
 
 /// The package's root folder, for files the tests read from the repository (docs/tools, samples).
 func packageRoot(filePath: String = #filePath) -> URL {

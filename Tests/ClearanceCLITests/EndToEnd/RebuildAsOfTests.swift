@@ -25,7 +25,8 @@ import Testing
         return .object((json.objectValue ?? []).filter { !["builtAt", "asOf", "chain"].contains($0.key) })
     }
 
-    @Test(arguments: [947, 950, 0])  // a batch's end, inside the next batch, the head (0)
+    // A batch's end, inside the next batch, the head (0): the demo's first batches after the seed's entries.
+    @Test(arguments: [seededLogEntries + 12, seededLogEntries + 15, 0])
     func anAsOfRebuildEqualsARebuildOfTheLogCutThere(seq: Int) throws {
         let cli = try ProgressViewsTests.demoCase()
         let bytes = try cli.logBytes()
@@ -67,18 +68,19 @@ import Testing
         #expect(try cli.run(["append", "--actor", "clerk.wang"], stdin: notes).status == 0)
         let snapshot = cli.folder.file("event-log/projections.checkpoint")
 
-        let asOf = try cli.run(["rebuild", "--as-of-seq", "947"])
+        let firstBatchEnd = seededLogEntries + 12
+        let asOf = try cli.run(["rebuild", "--as-of-seq", "\(firstBatchEnd)"])
         #expect(asOf.status == 0 && asOf.stderr.isEmpty, "\(asOf.stderr)")
-        #expect(asOf.stdout.hasPrefix("rebuilt projections from 947:"))
+        #expect(asOf.stdout.hasPrefix("rebuilt projections from \(firstBatchEnd):"))
         #expect(!FileManager.default.fileExists(atPath: snapshot), "an as-of rebuild wrote the checkpoint")
 
         let full = try cli.run(["rebuild"])
         #expect(full.status == 0 && full.stderr.isEmpty, "the as-of manifest's anchor is in the log: \(full.stderr)")
         let written = try cli.folder.read("event-log/projections.checkpoint")
-        let again = try cli.run(["rebuild", "--as-of-seq", "950"])
+        let again = try cli.run(["rebuild", "--as-of-seq", "\(firstBatchEnd + 3)"])
         #expect(again.status == 0 && again.stderr.isEmpty, "\(again.stderr)")
-        #expect(again.stdout.hasPrefix("rebuilt projections from 947:"), "950 is inside the batch that ends at 951")
+        #expect(again.stdout.hasPrefix("rebuilt projections from \(firstBatchEnd):"), "inside the batch that ends 4 entries later")
         #expect(try cli.folder.read("event-log/projections.checkpoint") == written)
-        #expect(try cli.run(["rebuild", "--as-of-seq", "947", "--as-of", "2008-01-01"]).status == 2)
+        #expect(try cli.run(["rebuild", "--as-of-seq", "\(firstBatchEnd)", "--as-of", "2008-01-01"]).status == 2)
     }
 }

@@ -22,7 +22,8 @@ import Testing
         let counts = Dictionary(grouping: events, by: \.type).mapValues(\.count)
         #expect(counts[ReferenceEventType.unitRegistered] == 909)
         #expect(counts[ReferenceEventType.stageScheduled] == 7)
-        #expect(counts[ReferenceEventType.calendarYearDeclared] == 3)
+        // One event a holiday notice: 2007 to 2026, with the second notices of 2015, 2019 and 2020.
+        #expect(counts[ReferenceEventType.calendarNoticeDeclared] == 23)
         #expect(counts[ReferenceEventType.ruleSetDeclared] == 2)
         #expect(counts[ReferenceEventType.seedLoaded] == 1 && events.first?.type == ReferenceEventType.seedLoaded)
         // Every event carries its business date first.
@@ -45,9 +46,10 @@ import Testing
         var reference = ReferenceData()
         for event in try Self.referenceEvents() { reference.evolve(type: event.type, data: event.data) }
         // A corrected 2008 calendar without the Spring Festival holiday (a deliberately odd correction).
-        var year2008 = try #require(reference.calendarYears[2008]?.objectValue)
-        year2008 = year2008.map { $0.key == "holidays" ? ($0.key, .array([])) : $0 }
-        reference.evolve(type: ReferenceEventType.calendarYearDeclared, data: .object(year2008))
+        let year2008: JSONValue = .object([
+            ("year", .integer(2008)), ("holidays", .array([])), ("workingWeekends", .array([.string("2008-02-02"), .string("2008-02-03")])),
+        ])
+        reference.evolve(type: ReferenceEventType.calendarYearDeclared, data: year2008)
         let corrected = try #require(try reference.calendar())
         #expect(try corrected.adding(workingDays: 15, to: Day("2008-01-28")!).due == Day("2008-02-14"))
         // A moved deadline.

@@ -48,7 +48,7 @@ import TestSupport
     static func sameState(_ a: ClearanceState, _ b: ClearanceState) -> Bool {
         a.seq == b.seq && a.records == b.records && a.norms == b.norms && a.requests == b.requests && a.feedback == b.feedback
             && a.lastSerial == b.lastSerial && a.milestones == b.milestones && a.roles == b.roles
-            && a.reference.units.count == b.reference.units.count && a.reference.calendarYears == b.reference.calendarYears
+            && a.reference.units.count == b.reference.units.count && a.reference.calendarNotices == b.reference.calendarNotices
             && a.profiles == b.profiles
     }
 

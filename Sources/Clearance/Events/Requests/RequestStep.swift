@@ -19,9 +19,14 @@ public struct RequestStep: Sendable, Equatable {
     /// Who approved the extension, for `extended`.
     public var approvedBy: String?
     public var note: String?
+    /// For `correctionAsked`: the day the agency gives the applicant to correct the request by.
+    public var correctBy: Day?
 
-    public init(kind: Kind, at: Day, request: String, outcome: String? = nil, approvedBy: String? = nil, note: String? = nil) {
+    public init(
+        kind: Kind, at: Day, request: String, outcome: String? = nil, approvedBy: String? = nil, note: String? = nil, correctBy: Day? = nil
+    ) {
         (self.kind, self.at, self.request, self.outcome, self.approvedBy, self.note) = (kind, at, request, outcome, approvedBy, note)
+        self.correctBy = correctBy
     }
 
     public init(kind: Kind, data: JSONValue) throws {
@@ -30,7 +35,11 @@ public struct RequestStep: Sendable, Equatable {
             kind: kind, at: try f.day("at"), request: try f.string("request"),
             outcome: kind == .answered ? try f.string("outcome") : nil,
             approvedBy: kind == .extended ? try f.string("approvedBy") : nil,
-            note: kind == .correctionAsked || kind == .extended ? try f.string(kind == .extended ? "reason" : "note") : try f.optionalString("note"))
+            note: kind == .correctionAsked || kind == .extended ? try f.string(kind == .extended ? "reason" : "note") : try f.optionalString("note"),
+            correctBy: kind == .correctionAsked ? try f.optionalString("correctBy").map { text in
+                guard let day = Day(text) else { throw f.fail("correctBy", "must be a date written YYYY-MM-DD, not \"\(text)\"") }
+                return day
+            } : nil)
     }
 
     public var data: JSONValue {
@@ -39,6 +48,7 @@ public struct RequestStep: Sendable, Equatable {
         b.add("outcome", outcome)
         b.add("approvedBy", approvedBy)
         b.add(kind == .extended ? "reason" : "note", note)
+        b.add("correctBy", correctBy?.description)
         return b.json
     }
 

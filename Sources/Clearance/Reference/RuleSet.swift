@@ -1,0 +1,102 @@
+import EventLog
+
+/// One legal regime of disclosure (a `rule-set.declared` event; docs/seeds.md, rule-sets.json): the
+/// 2007 Regulations or the 2019 revision, with its own time limits, request procedure, answer outcomes
+/// and exemption bases. A date is governed by the rule set in force on it (`ReferenceData.ruleSet(on:)`);
+/// a request by the one in force on its day of receipt, whatever happens later.
+public struct RuleSet: Sendable, Equatable {
+    public let id: String
+    public let name: String
+    public let effective: Day
+    /// Before `effective`, from this day the plan already works to these rules (2007: from 2007-10-01).
+    public let appliesToPlanFrom: Day?
+    /// Proactive disclosure within these working days of creation or change.
+    public let proactive: Limit
+    public let request: RequestProcedure
+    /// Withheld information reassessed periodically (2019 Art. 18); nil where the rules ask no such thing.
+    public let reassessment: Reassessment?
+    /// The answers a request can get under these rules: rows of the annual-report template of the
+    /// time (request-outcomes.json), by id. Empty when none was declared: then every outcome passes.
+    public internal(set) var outcomes: [String: OutcomeRow] = [:]
+    /// The exemption bases valid under these rules, with the article that names each.
+    public internal(set) var exemptionArticles: [String: String] = [:]
+
+    public struct Limit: Sendable, Equatable {
+        public let workingDays: Int
+        public let article: String
+    }
+
+    public struct RequestProcedure: Sendable, Equatable {
+        public let limit: Limit
+        /// The one extension allowed, in working days.
+        public let extensionDays: Int
+        public let extensionTimes: Int
+        /// How a request is sent back to the applicant to be changed or supplemented; nil: it cannot be.
+        public let correction: Correction?
+    }
+
+    public struct Correction: Sendable, Equatable {
+        public let article: String
+        /// The agency asks within this many working days of receipt (2019: 7); nil: no limit is set.
+        public let askWithinWorkingDays: Int?
+        /// The reply clock starts again from the corrected request (else it runs from receipt throughout).
+        public let restartsClock: Bool
+        /// A request not corrected by the day the agency set counts as withdrawn.
+        public let lapsesWhenUncorrected: Bool
+    }
+
+    public struct Reassessment: Sendable, Equatable {
+        public let article: String
+        public let intervalMonths: Int
+    }
+
+    public struct OutcomeRow: Sendable, Equatable {
+        public let id: String
+        public let name: String
+        public let article: String?
+    }
+
+    /// "the 2007 rules (中华人民共和国政府信息公开条例)": how errors name the rule set.
+    public var label: String { "the \(id) rules (\(name))" }
+
+    /// Reads a `rule-set.declared` event's data; nil when the id, effective date or limits are missing.
+    /// Logs written before the request procedure carried its own correction keep the top-level one.
+    init?(_ data: JSONValue) {
+        func article(_ value: JSONValue?) -> String? {
+            value?.stringValue ?? value?.intValue.map(String.init)
+        }
+        func limit(_ value: JSONValue?) -> Limit? {
+            guard let days = value?["workingDays"]?.intValue else { return nil }
+            return Limit(workingDays: days, article: article(value?["article"]) ?? "?")
+        }
+        guard let id = data["id"]?.stringValue, let effective = data["effective"]?.stringValue.flatMap(Day.init),
+            let proactive = limit(data["proactive"]), let requestLimit = limit(data["request"])
+        else { return nil }
+        self.id = id
+        name = data["zh"]?.stringValue ?? id
+        self.effective = effective
+        appliesToPlanFrom = data["appliesToPlanFrom"]?.stringValue.flatMap(Day.init)
+        self.proactive = proactive
+        let request = data["request"]!
+        var correction: Correction?
+        let correctionData = request["correction"] ?? data["correction"]
+        if let c = correctionData, c != .null {
+            correction = Correction(
+                article: article(c["article"]) ?? "?",
+                askWithinWorkingDays: c["askWithinWorkingDays"]?.intValue ?? c["workingDays"]?.intValue,
+                restartsClock: c["restartsClock"]?.boolValue ?? true,
+                lapsesWhenUncorrected: c["lapsesWhenUncorrected"]?.boolValue ?? false)
+        }
+        self.request = RequestProcedure(
+            limit: requestLimit, extensionDays: request["extension"]?["workingDays"]?.intValue ?? 0,
+            extensionTimes: request["extension"]?["times"]?.intValue ?? 0, correction: correction)
+        if let r = data["reassessment"], let months = r["intervalMonths"]?.intValue {
+            reassessment = Reassessment(article: article(r["article"]) ?? "?", intervalMonths: months)
+        } else {
+            reassessment = nil
+        }
+    }
+
+    /// The first day these rules govern: `appliesToPlanFrom` when the plan works to them early.
+    var governsFrom: Day { min(effective, appliesToPlanFrom ?? effective) }
+}
