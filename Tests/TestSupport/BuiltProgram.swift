@@ -18,6 +18,9 @@ public struct BuiltProgram: Sendable {
         path = candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }
 
+    /// Any program, by its path (a copy of `clearance`, `/bin/bash`).
+    public init(path: String) { self.path = path }
+
     public struct Outcome: Sendable {
         public let status: Int32
         public let stdout: String

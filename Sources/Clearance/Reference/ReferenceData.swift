@@ -29,6 +29,8 @@ public struct ReferenceData: Sendable {
     private var exemptionArticles: [String: [String: String]] = [:]
     /// The sectors of public enterprises and institutions, with their Chinese names, as declared.
     public private(set) var sectors: [(id: String, name: String)] = []
+    /// Tier number -> its name as the plan uses it (市级部门, 区（市）县, 乡镇（街道）).
+    public private(set) var tierNames: [Int: String] = [:]
 
     public init() {}
 
@@ -95,6 +97,10 @@ public struct ReferenceData: Sendable {
                 }
             }
             attachToRuleSets()
+        case ReferenceEventType.tiersDeclared:
+            for tier in data["tiers"]?.arrayValue ?? [] {
+                if let number = tier["tier"]?.intValue, let name = tier["zh"]?.stringValue { tierNames[number] = name }
+            }
         case ReferenceEventType.sectorsDeclared:
             sectors = (data["sectors"]?.arrayValue ?? []).compactMap { item in
                 item["id"]?.stringValue.map { ($0, item["zh"]?.stringValue ?? $0) }
@@ -118,6 +124,9 @@ public struct ReferenceData: Sendable {
     }
 
     public func unitTier(_ unit: String) -> Int? { units[unit]?["tier"]?.intValue }
+
+    /// The tier's name as the plan uses it; `第N层级` only for a log that never declared the names.
+    public func tierName(_ tier: Int) -> String { tierNames[tier] ?? "第\(tier)层级" }
 
     /// The last creation day of the records a unit must clear in the plan's clearance stage: the
     /// deadline of the stage done by clearing records (`completion: records-cleared`, stage 4). What a

@@ -11,11 +11,13 @@ public enum ReferenceEventType {
     public static let exemptionBasisDeclared = "exemption-basis.declared"
     public static let requestOutcomesDeclared = "request-outcomes.declared"
     public static let sectorsDeclared = "sectors.declared"
+    /// The plan's three tiers and their names (units.json `tiers`).
+    public static let tiersDeclared = "tiers.declared"
     public static let unitRegistered = "unit.registered"
     public static let stageScheduled = "stage.scheduled"
 
     public static let all: Set<String> = [
         seedLoaded, calendarDeclared, calendarYearDeclared, calendarNoticeDeclared, ruleSetDeclared, schemeDeclared, exemptionBasisDeclared,
-        requestOutcomesDeclared, sectorsDeclared, unitRegistered, stageScheduled,
+        requestOutcomesDeclared, sectorsDeclared, tiersDeclared, unitRegistered, stageScheduled,
     ]
 }

@@ -61,8 +61,8 @@ extension ClearanceRules {
         case .answered:
             if request.awaitingCorrection != nil { throw RuleViolation(.transition, "request \(e.request) awaits the applicant's correction") }
             if let outcome = e.outcome, !ruleSet.outcomes.isEmpty, ruleSet.outcomes[outcome] == nil {
-                let known = ruleSet.outcomes.keys.sorted().joined(separator: ", ")
-                throw RuleViolation(.reference, "\(outcome) is not an answer under \(ruleSet.label), which govern request \(e.request) received \(request.received.at) (Art. \(procedure.limit.article) and the annual-report rows of the time: \(known))")
+                let known = ruleSet.outcomes.values.sorted { $0.id < $1.id }.map { row in row.article.map { "\(row.id) (Art. \($0))" } ?? row.id }
+                throw RuleViolation(.reference, "\(outcome) is not an answer under \(ruleSet.label), which govern request \(e.request) received \(request.received.at); its answers: \(known.joined(separator: ", "))")
             }
         }
     }

@@ -85,6 +85,7 @@ public struct SeedFolder {
         for basis in try list("exemptions.json", "exemptions") { add(ReferenceEventType.exemptionBasisDeclared, basis) }
         add(ReferenceEventType.requestOutcomesDeclared, try read("request-outcomes.json"))
         let units = try read("units.json")
+        if let tiers = units["tiers"] { add(ReferenceEventType.tiersDeclared, .object([("tiers", tiers)])) }
         add(ReferenceEventType.sectorsDeclared, .object([("sectors", units["sectors"] ?? .array([]))]))
         for unit in try list("units.json", "units") { add(ReferenceEventType.unitRegistered, unit) }
         for stage in try list("stages.json", "stages") { add(ReferenceEventType.stageScheduled, stage) }

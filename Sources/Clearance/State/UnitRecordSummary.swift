@@ -22,6 +22,10 @@ public struct UnitRecordSummary: Sendable, Equatable {
     /// Backlog proactive records with a publication day.
     public private(set) var backlogProactivePublished = 0
     public private(set) var lastBacklogProactivePublished: Day?
+    /// Backlog records the publishing stage has nothing more to do with: cleared, and published if
+    /// proactive. Stage 6's share is these of the whole `backlog`, so a unit that never classified most
+    /// of its records does not read "9 of 9" for the few it published.
+    public private(set) var backlogDone = 0
 
     /// The summary of one unit's records (all of them: the order is judged among them).
     public init(of records: [RecordState], backlogCutoff: Day?) {
@@ -33,6 +37,7 @@ public struct UnitRecordSummary: Sendable, Equatable {
             if let day = record.approvedOn {
                 backlogCleared += 1
                 lastBacklogCleared = max(lastBacklogCleared ?? day, day)
+                if record.classification?.disclosure != .proactive || record.published != nil { backlogDone += 1 }
             }
             guard record.classification?.disclosure == .proactive else { continue }
             backlogProactive += 1
@@ -56,14 +61,14 @@ public struct UnitRecordSummary: Sendable, Equatable {
         return max(cleared, lastBacklogProactivePublished ?? cleared)
     }
 
-    /// As the snapshot stores it (format 6): `[backlogCutoff, backlog, backlogCleared,
+    /// As the snapshot stores it (format 7): `[backlogCutoff, backlog, backlogCleared,
     /// lastBacklogCleared, clearedAheadOfNewer, backlogProactive, backlogProactivePublished,
-    /// lastBacklogProactivePublished]`, days as `YYYY-MM-DD` or null.
+    /// lastBacklogProactivePublished, backlogDone]`, days as `YYYY-MM-DD` or null.
     var json: JSONValue {
         func day(_ day: Day?) -> JSONValue { day.map { .string($0.description) } ?? .null }
         return .array([
             day(backlogCutoff), .integer(backlog), .integer(backlogCleared), day(lastBacklogCleared), .integer(clearedAheadOfNewer),
-            .integer(backlogProactive), .integer(backlogProactivePublished), day(lastBacklogProactivePublished),
+            .integer(backlogProactive), .integer(backlogProactivePublished), day(lastBacklogProactivePublished), .integer(backlogDone),
         ])
     }
 
@@ -73,10 +78,12 @@ public struct UnitRecordSummary: Sendable, Equatable {
             if value == .null { return .some(nil) }
             return value.stringValue.flatMap(Day.init).map { .some($0) }
         }
-        guard let fields = json.arrayValue, fields.count == 8, let backlogCutoff = day(fields[0]), let backlog = fields[1].intValue,
+        guard let fields = json.arrayValue, fields.count == 9, let backlogCutoff = day(fields[0]), let backlog = fields[1].intValue,
             let backlogCleared = fields[2].intValue, let lastBacklogCleared = day(fields[3]), let aheadOfNewer = fields[4].intValue,
-            let proactive = fields[5].intValue, let published = fields[6].intValue, let lastPublished = day(fields[7])
+            let proactive = fields[5].intValue, let published = fields[6].intValue, let lastPublished = day(fields[7]),
+            let done = fields[8].intValue
         else { return nil }
+        backlogDone = done
         self.backlogCutoff = backlogCutoff
         (self.backlog, self.backlogCleared, self.lastBacklogCleared, self.clearedAheadOfNewer) = (backlog, backlogCleared, lastBacklogCleared, aheadOfNewer)
         (self.backlogProactive, self.backlogProactivePublished, self.lastBacklogProactivePublished) = (proactive, published, lastPublished)

@@ -35,7 +35,7 @@ enum ProgressText {
         }
     }
 
-    /// The group as a reader knows it: `第1层级`, or `锦江区人民政府 (jinjiang)`.
+    /// The group as a reader knows it: `市级部门`, or `锦江区人民政府 (jinjiang)`.
     static func name(of group: ProgressGroup) -> String {
         group.kind == .tier ? group.name : "\(group.name) (\(group.id))"
     }

@@ -135,7 +135,10 @@ struct DayPlan {
     /// Records registered in the plan.
     var records = 0
 
+    /// Days after the scenario's end are dropped: the demo records up to the day it says and not a
+    /// day beyond (a unit's story is in order, so what follows a dropped step is dropped too).
     mutating func add(_ day: Day, _ build: @escaping Build) {
+        guard day <= CityScenario.end else { return }
         days[day, default: []].append(build)
         count += 1
     }

@@ -16,7 +16,7 @@ public struct CatalogueScope: Sendable {
         func title(_ name: String) -> String { "\(name) 政府信息公开目录" }
         var scopes = unitsWithRecords.sorted().map { CatalogueScope(name: $0, title: title(units[$0]?["name"]?.stringValue ?? $0), units: [$0]) }
         for tier in 1...3 {
-            scopes.append(CatalogueScope(name: "tier-\(tier)", title: title("第\(tier)层级"), units: CatalogueProjection.units(unit: nil, tier: tier, district: nil, in: state)))
+            scopes.append(CatalogueScope(name: "tier-\(tier)", title: title(state.reference.tierName(tier)), units: CatalogueProjection.units(unit: nil, tier: tier, district: nil, in: state)))
         }
         for district in state.reference.unitOrder where units[district]?["kind"]?.stringValue == "district-government" {
             scopes.append(CatalogueScope(

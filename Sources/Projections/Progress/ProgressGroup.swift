@@ -9,7 +9,7 @@ public struct ProgressGroup: Sendable, Equatable {
     public let kind: Kind
     /// The tier's number, or the district government's unit id.
     public let id: String
-    /// `第1层级`, or the district government's name.
+    /// The tier's name as the plan uses it (`市级部门`), or the district government's name.
     public let name: String
     /// The chosen units in the group (never empty).
     public let units: Set<String>
@@ -23,7 +23,7 @@ public struct ProgressGroup: Sendable, Equatable {
         var groups: [ProgressGroup] = []
         for tier in 1...3 {
             let units = CatalogueProjection.units(unit: nil, tier: tier, district: nil, in: state).intersection(chosen)
-            if !units.isEmpty { groups.append(ProgressGroup(kind: .tier, id: "\(tier)", name: "第\(tier)层级", units: units)) }
+            if !units.isEmpty { groups.append(ProgressGroup(kind: .tier, id: "\(tier)", name: state.reference.tierName(tier), units: units)) }
         }
         for district in districts(in: state) {
             let units = CatalogueProjection.units(unit: nil, tier: nil, district: district, in: state).intersection(chosen)

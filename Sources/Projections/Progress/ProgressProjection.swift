@@ -91,7 +91,7 @@ public struct ProgressProjection: Sendable {
                     status = deadline.map { day > $0 } ?? false ? .overdue : .open
                     let share: Share? = switch kind {
                     case "records-cleared": Share(done: records.backlogCleared, of: records.backlog)
-                    case "records-published": Share(done: records.backlogProactivePublished, of: records.backlogProactive)
+                    case "records-published": Share(done: records.backlogDone, of: records.backlog)
                     default: nil
                     }
                     let gaps = kind == "records-published" ? GuideProjection.gaps(of: unit, in: state) : []

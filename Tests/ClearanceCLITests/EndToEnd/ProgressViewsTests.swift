@@ -20,7 +20,7 @@ import Testing
         #expect(page.status == 0, "\(page.stderr)")
         #expect(page.stdout.hasPrefix("<!DOCTYPE html>") && page.stdout.contains(#"<html lang="zh">"#))
         #expect(page.stdout.contains("<svg") && page.stdout.contains("按时完成 / 逾期完成 / 进行中 / 已逾期"))
-        for group in ["<td>第1层级</td>", "<td>第2层级</td>", "<td>第3层级</td>", "<td>锦江区人民政府（jinjiang）</td>"] {
+        for group in ["<td>市级部门</td>", "<td>区（市）县</td>", "<td>乡镇（街道）</td>", "<td>锦江区人民政府（jinjiang）</td>"] {
             #expect(page.stdout.contains(group), "the roll-up has a row for \(group)")
         }
         #expect(page.stdout.contains("<li>锦江区人民政府（jinjiang）— 已逾期</li>"), "the units behind, by name")
@@ -38,7 +38,7 @@ import Testing
         let all = try cli.run(["progress", "--date", "2008-04-30"])
         #expect(all.status == 0)
         #expect(all.stdout.contains("by tier and district, each stage: units done / units it applies to"))
-        let tier2 = try #require(all.stdout.split(separator: "\n").first { $0.hasPrefix("第2层级") })
+        let tier2 = try #require(all.stdout.split(separator: "\n").first { $0.hasPrefix("区（市）县") })
         #expect(tier2.split(separator: " ").contains("3/546"), "three tier-2 units adopted their norms: \(tier2)")
         let one = try cli.run(["progress", "--stage", "2", "--tier", "2", "--district", "jinjiang", "--lang", "zh"])
         #expect(one.stdout.contains("stage 2 by tier and district:") && one.stdout.contains("分组"))

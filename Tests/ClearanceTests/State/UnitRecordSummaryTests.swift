@@ -22,6 +22,27 @@ import Testing
         return record
     }
 
+    /// Stage 6's share is taken against the whole backlog: a unit that published its few proactive
+    /// records but never classified most of the rest is not "3 of 3" (成都市人民政府 read 9 of 9 so).
+    @Test func stageSixCountsTheWholeBacklog() {
+        var records = [
+            Self.record("R-1", created: "2007-06-01", cleared: "2007-12-10", published: "2007-12-12"),
+            Self.record("R-2", created: "2007-07-01", cleared: "2007-12-11", published: "2007-12-13"),
+            Self.record("R-3", created: "2007-08-01", cleared: "2007-12-12"),
+        ]
+        // Proactive and approved, not yet published: cleared, but not done with stage 6.
+        var waiting = Self.record("R-4", created: "2007-09-01", cleared: "2007-12-14")
+        waiting.classification = RecordClassified(at: waiting.registration.created, record: "R-4", contentClass: "plans", disclosure: .proactive)
+        records.append(waiting)
+        for n in 5...9 { records.append(Self.record("R-\(n)", created: "2007-10-0\(n)")) }
+        let summary = UnitRecordSummary(of: records, backlogCutoff: Self.cutoff)
+        #expect(summary.backlog == 9 && summary.backlogDone == 3, "R-1, R-2 published, R-3 cleared and not proactive")
+        #expect(summary.backlogProactivePublished == 2 && summary.backlogProactive == 3)
+        #expect(summary.allBacklogPublished == nil)
+        let reread = UnitRecordSummary(json: summary.json)
+        #expect(reread == summary, "the snapshot keeps every count")
+    }
+
     @Test func theBacklogIsTheRecordsCreatedByTheCutoff() {
         let records = [
             Self.record("R-1", created: "2007-06-01", cleared: "2007-12-10", published: "2007-12-12"),
