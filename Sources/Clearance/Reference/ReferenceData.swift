@@ -29,6 +29,8 @@ public struct ReferenceData: Sendable {
     private var exemptionArticles: [String: [String: String]] = [:]
     /// The sectors of public enterprises and institutions, with their Chinese names, as declared.
     public private(set) var sectors: [(id: String, name: String)] = []
+    /// The remedy laws, as declared; `remedy(_:on:)` picks the one in force.
+    public private(set) var remedies: [Remedy] = []
     /// Tier number -> its name as the plan uses it (市级部门, 区（市）县, 乡镇（街道）).
     public private(set) var tierNames: [Int: String] = [:]
 
@@ -97,6 +99,8 @@ public struct ReferenceData: Sendable {
                 }
             }
             attachToRuleSets()
+        case ReferenceEventType.remediesDeclared:
+            remedies = (data["laws"]?.arrayValue ?? []).compactMap(Remedy.init)
         case ReferenceEventType.tiersDeclared:
             for tier in data["tiers"]?.arrayValue ?? [] {
                 if let number = tier["tier"]?.intValue, let name = tier["zh"]?.stringValue { tierNames[number] = name }
@@ -121,6 +125,11 @@ public struct ReferenceData: Sendable {
     /// (the 2007 Regulations are the plan's target from 2007-10-01, before they took effect).
     public func ruleSet(on day: Day) -> RuleSet? {
         ruleSets.values.filter { $0.governsFrom <= day }.max { $0.governsFrom < $1.governsFrom }
+    }
+
+    /// The law of `kind` in force on `day`, the day of the decision: the latest effective by then.
+    public func remedy(_ kind: Remedy.Kind, on day: Day) -> Remedy? {
+        remedies.filter { $0.kind == kind && $0.effective <= day }.max { $0.effective < $1.effective }
     }
 
     public func unitTier(_ unit: String) -> Int? { units[unit]?["tier"]?.intValue }

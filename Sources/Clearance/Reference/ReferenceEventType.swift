@@ -11,6 +11,8 @@ public enum ReferenceEventType {
     public static let exemptionBasisDeclared = "exemption-basis.declared"
     public static let requestOutcomesDeclared = "request-outcomes.declared"
     public static let sectorsDeclared = "sectors.declared"
+    /// The reconsideration and litigation laws, each with the date it took effect (remedies.json).
+    public static let remediesDeclared = "remedies.declared"
     /// The plan's three tiers and their names (units.json `tiers`).
     public static let tiersDeclared = "tiers.declared"
     public static let unitRegistered = "unit.registered"
@@ -18,6 +20,6 @@ public enum ReferenceEventType {
 
     public static let all: Set<String> = [
         seedLoaded, calendarDeclared, calendarYearDeclared, calendarNoticeDeclared, ruleSetDeclared, schemeDeclared, exemptionBasisDeclared,
-        requestOutcomesDeclared, sectorsDeclared, tiersDeclared, unitRegistered, stageScheduled,
+        requestOutcomesDeclared, sectorsDeclared, tiersDeclared, remediesDeclared, unitRegistered, stageScheduled,
     ]
 }

@@ -84,6 +84,10 @@ public struct SeedFolder {
         add(ReferenceEventType.schemeDeclared, try read("scheme.json"))
         for basis in try list("exemptions.json", "exemptions") { add(ReferenceEventType.exemptionBasisDeclared, basis) }
         add(ReferenceEventType.requestOutcomesDeclared, try read("request-outcomes.json"))
+        // Seeds written before remedies were data of their own do not list the file.
+        if manifest["files"]?.arrayValue?.contains(.string("remedies.json")) == true {
+            add(ReferenceEventType.remediesDeclared, try read("remedies.json"))
+        }
         let units = try read("units.json")
         if let tiers = units["tiers"] { add(ReferenceEventType.tiersDeclared, .object([("tiers", tiers)])) }
         add(ReferenceEventType.sectorsDeclared, .object([("sectors", units["sectors"] ?? .array([]))]))

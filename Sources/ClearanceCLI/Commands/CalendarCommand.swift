@@ -17,10 +17,13 @@ enum CalendarCommand {
             .flag("--json", "print the result as JSON"),
         ],
         discussion: """
-            The calendar is the one the log holds (loaded by 'clearance init --seed' and changed by later
-            calendar.year-declared events), or with --seed the one in a seed folder. Weekends are off
-            except adjusted working days; official holidays are off. Days outside the calendar's years are
-            refused, never guessed. Example: clearance calendar due 2008-01-28 15
+            The calendar is the one the log holds (loaded by 'clearance init --seed', one
+            calendar.notice-declared event per State Council holiday notice, and changed by later ones:
+            a later notice decides the days it names), or with --seed the one in a seed folder (or the
+            built-in chengdu-2007). Weekends are off except adjusted working days; official holidays are
+            off. A deadline that reaches a year whose notice is not declared yet (or the last week of a
+            December, before the next year's notice) is refused with the working days counted so far,
+            never guessed. Example: clearance calendar due 2008-01-28 15
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {

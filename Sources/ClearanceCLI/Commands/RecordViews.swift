@@ -48,10 +48,15 @@ enum RecordViews {
     /// The publication deadline (`PublicationClock`), and how it was counted.
     static func publicationDue(_ record: RecordState, _ state: ClearanceState) -> String {
         guard let clock = PublicationClock(of: record, in: state) else { return "" }
-        let counted = try? state.reference.calendar()?.adding(workingDays: clock.workingDays, to: clock.start).due
-        guard let due = clock.due(after: counted) else {
-            return "unknown: \(clock.start) + \(clock.workingDays) working days is outside the calendar"
+        let counted: Day?
+        do {
+            counted = try state.reference.calendar()?.adding(workingDays: clock.workingDays, to: clock.start).due
+        } catch let error as CalendarError {
+            return "\(error.shortText): \(clock.start) + \(clock.workingDays) working days"
+        } catch {
+            counted = nil
         }
+        guard let due = clock.due(after: counted) else { return "unknown: the log declares no calendar" }
         let floor = clock.notBefore == nil ? "" : "; created before the plan: not before its publication deadline"
         return "\(due) (\(clock.workingDays) working days from \(clock.start)\(floor))"
     }

@@ -105,6 +105,27 @@ import Testing
         }
     }
 
+    /// Every view gives a request the same due day (`RequestClock`): what `request list` shows is what
+    /// the funnel judges by, and a request whose clock stands (awaiting a correction) is never counted late.
+    @Test func everyViewAgreesOnEveryRequestsDueDay() throws {
+        let (cli, _) = try Self.demo(seed: 5)
+        let listed = try cli.run(["request", "list", "--json"]).stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(listed.count > 20)
+        var due: [String: String] = [:]
+        for request in listed { due[request["request"]?.stringValue ?? ""] = request["due"]?.stringValue }
+        let funnel = try JSONParser.parse(try cli.run(["progress", "--funnel", "--date", "2008-12-31", "--json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        let late = (funnel["pastDeadline"]?.arrayValue ?? []).filter { $0["kind"]?.stringValue == "request" }
+        #expect(!late.isEmpty, "the demo answers a few requests late")
+        for item in late {
+            let id = item["item"]?.stringValue ?? ""
+            #expect(due[id] == item["due"]?.stringValue, "\(id): request list says \(due[id] ?? "nothing"), the funnel \(item["due"]?.stringValue ?? "")")
+        }
+        // Due days are dates or say why not; never a day the calendar cannot count.
+        for (id, day) in due {
+            #expect(Day(day) != nil || day.hasPrefix("paused since") || day.hasPrefix("withdrawn"), "\(id): \(day)")
+        }
+    }
+
     /// The thorough and the ordinary units, about four in five, clear their backlog newest first (由近及远)
     /// as the plan asks; the late and the stalled take records as they come. Judged on the units done
     /// with at least four backlog records, which a unit taking them as they come seldom clears in

@@ -106,3 +106,21 @@ import Testing
     }
 }
 
+
+/// The remedies follow the laws in force on the decision date, not the disclosure rule set.
+@Suite struct RemedyByDateTests {
+    @Test func theLitigationLimitAndReconsiderationFirstChangeOnTheirOwnDates() throws {
+        let reference = try RuleFixture().state.reference
+        let before = try #require(reference.remedy(.litigation, on: Day("2015-04-30")!))
+        #expect(before.limit == .months(3) && before.article == "39" && before.afterReconsideration?.days == 15)
+        let after = try #require(reference.remedy(.litigation, on: Day("2015-05-01")!))
+        #expect(after.limit == .months(6) && after.article == "46")
+        #expect(reference.remedy(.reconsideration, on: Day("2023-12-31")!)?.reconsiderationFirst == nil)
+        let now = try #require(reference.remedy(.reconsideration, on: Day("2024-01-01")!))
+        #expect(now.limit == .days(60) && now.reconsiderationFirst?.decisions == ["refusal-to-disclose"] && now.reconsiderationFirst?.article == "23")
+        // Both 2008 and 2023 decisions fall under the 2007 and 2019 rule sets respectively, yet the
+        // remedy of a 2015-04-30 and a 2015-05-01 decision differ within the 2007 one.
+        #expect(reference.ruleSet(on: Day("2015-04-30")!)?.id == reference.ruleSet(on: Day("2015-05-01")!)?.id)
+        #expect(reference.remedy(.litigation, on: Day("1990-09-30")!) == nil)
+    }
+}
