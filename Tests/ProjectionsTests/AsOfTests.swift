@@ -43,7 +43,7 @@ import TestSupport
                 ]
             }
             try service.append { _ in
-                [RecordReviewed(at: day, record: id, level: 1, secrecy: .passed, accuracy: i % 5 == 4 ? .failed : .passed, outcome: i % 5 == 4 ? .returned : .approved).entry(actor: "reviewer.zhang")]
+                [RecordReviewed(at: day, record: id, level: 1, secrecy: .passed, accuracy: i % 5 == 4 ? .failed : .passed, outcome: i % 5 == 4 ? .returned : .approved, checked: "密级、文号", grounds: i % 5 == 4 ? "请核对文号" : "同意公开").entry(actor: "reviewer.zhang")]
             }
             try service.append { state in
                 guard state.records[id]?.status == .approved, state.records[id]?.classification?.disclosure == .proactive else { return [] }

@@ -42,8 +42,8 @@ import Testing
                 [
                     RecordRegistered(at: day, record: id, unit: other, title: "青羊\(id)", created: day, summary: "").entry(actor: "clerk.zhao"),
                     RecordClassified(at: day, record: id, contentClass: "plans", keyItem: "11-01", disclosure: .proactive).entry(actor: "clerk.zhao"),
-                    RecordCorrected(at: day, record: "R-2", title: "通知2（又改）", reason: "笔误").entry(actor: "clerk.wang"),
-                    RecordReviewed(at: day, record: id, level: 1, secrecy: .passed, accuracy: .passed, outcome: .approved).entry(actor: "reviewer.zhang"),
+                    RecordCorrected(at: day, record: "R-2", title: "通知2（又改）", before: .init(title: id == "Q-1" ? "通知2" : "通知2（又改）"), reason: "笔误").entry(actor: "clerk.wang"),
+                    RecordReviewed(at: day, record: id, level: 1, secrecy: .passed, accuracy: .passed, outcome: .approved, checked: "密级、文号", grounds: "同意公开").entry(actor: "reviewer.zhang"),
                 ]
             }
         }

@@ -58,7 +58,7 @@ import Testing
             RecordClassified(at: created, record: id, contentClass: "plans", disclosure: disclosure).entry(actor: "office.chen"),
         ]
         if let cleared = cleared.flatMap(Day.init) {
-            entries.append(RecordReviewed(at: cleared, record: id, level: 1, secrecy: .passed, accuracy: .passed, outcome: .approved).entry(actor: "office.chen"))
+            entries.append(RecordReviewed(at: cleared, record: id, level: 1, secrecy: .passed, accuracy: .passed, outcome: .approved, checked: "密级、文号", grounds: "同意公开").entry(actor: "office.chen"))
         }
         if let published = published.flatMap(Day.init) {
             entries.append(RecordPublished(at: published, record: id, indexNumber: "\(unit)/\(published.year)-\(id)", channel: "portal").entry(actor: "office.chen"))

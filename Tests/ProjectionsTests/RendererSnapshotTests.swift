@@ -85,7 +85,7 @@ import TestSupport
                     .entry(actor: "clerk.wang"),
                 RecordClassified(at: day, record: "R-X", contentClass: "plans", keyItem: "11-01", disclosure: .exempt, basis: "state-secret")
                     .entry(actor: "clerk.wang"),
-                RecordCorrected(at: day, record: "R-0", title: "通知0（修订）", reason: "原标题文号有误").entry(actor: "clerk.wang"),
+                RecordCorrected(at: day, record: "R-0", title: "通知0（修订）", before: .init(title: "通知0"), reason: "原标题文号有误").entry(actor: "clerk.wang"),
                 RecordWithdrawn(at: day, record: "R-1", reason: "该文件已被新文件替代").entry(actor: "publisher.li"),
             ]
         }

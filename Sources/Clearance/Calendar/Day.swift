@@ -68,4 +68,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Stri
     public static func < (l: Day, r: Day) -> Bool { l.ordinal < r.ordinal }
     public func distance(to other: Day) -> Int { other.ordinal - ordinal }
     public func advanced(by n: Int) -> Day { Day(ordinal: ordinal + n) }
+
+    /// The same day `n` months later, or the month's last day where it is shorter (01-31 + 1 month
+    /// is 02-28 or 02-29).
+    public func adding(months n: Int) -> Day {
+        let (y, m, d) = components
+        let index = y * 12 + (m - 1) + n
+        let (year, month) = (index / 12, index % 12 + 1)
+        var day = d
+        while day > 28, CivilDate.daysSinceEpoch(year: year, month: month, day: day) == nil { day -= 1 }
+        return Day(ordinal: Int(CivilDate.daysSinceEpoch(year: year, month: month, day: day)!))
+    }
 }

@@ -9,6 +9,7 @@ public enum ClearanceEvent: Sendable, Equatable {
     case recordPublished(RecordPublished)
     case recordWithdrawn(RecordWithdrawn)
     case recordCorrected(RecordCorrected)
+    case recordReassessed(RecordReassessed)
     case roleGranted(RoleGranted)
     case roleRevoked(RoleRevoked)
     case normAdopted(NormAdopted)
@@ -21,29 +22,35 @@ public enum ClearanceEvent: Sendable, Equatable {
     case requestReceived(RequestReceived)
     case requestStep(RequestStep)
 
+    /// The one list of the catalogue's types, each with how it decodes: `ClearanceCatalogue.types`
+    /// (what the fold and the rules take) is its keys, so the two cannot disagree.
+    static let decoders: [String: @Sendable (JSONValue) throws -> ClearanceEvent] = {
+        var table: [String: @Sendable (JSONValue) throws -> ClearanceEvent] = [
+            RecordRegistered.type: { .recordRegistered(try RecordRegistered(data: $0)) },
+            RecordClassified.type: { .recordClassified(try RecordClassified(data: $0)) },
+            RecordReviewed.type: { .recordReviewed(try RecordReviewed(data: $0)) },
+            RecordPublished.type: { .recordPublished(try RecordPublished(data: $0)) },
+            RecordWithdrawn.type: { .recordWithdrawn(try RecordWithdrawn(data: $0)) },
+            RecordCorrected.type: { .recordCorrected(try RecordCorrected(data: $0)) },
+            RecordReassessed.type: { .recordReassessed(try RecordReassessed(data: $0)) },
+            RoleGranted.type: { .roleGranted(try RoleGranted(data: $0)) },
+            RoleRevoked.type: { .roleRevoked(try RoleRevoked(data: $0)) },
+            NormAdopted.type: { .normAdopted(try NormAdopted(data: $0)) },
+            UnitProfileSet.type: { .unitProfileSet(try UnitProfileSet(data: $0)) },
+            StageMilestoneReached.type: { .stageMilestoneReached(try StageMilestoneReached(data: $0)) },
+            TrainingHeld.type: { .trainingHeld(try TrainingHeld(data: $0)) },
+            ServiceGuideFiled.type: { .serviceGuideFiled(try ServiceGuideFiled(data: $0)) },
+            FeedbackReceived.type: { .feedbackReceived(try FeedbackReceived(data: $0)) },
+            FeedbackAnswered.type: { .feedbackAnswered(try FeedbackAnswered(data: $0)) },
+            RequestReceived.type: { .requestReceived(try RequestReceived(data: $0)) },
+        ]
+        for kind in RequestStep.Kind.allCases { table[kind.rawValue] = { .requestStep(try RequestStep(kind: kind, data: $0)) } }
+        return table
+    }()
+
     /// Decodes `data` of a catalogue `type`; nil for other types; `EventDataError` for bad data.
     public static func decode(type: String, data: JSONValue) throws -> ClearanceEvent? {
-        switch type {
-        case RecordRegistered.type: return .recordRegistered(try RecordRegistered(data: data))
-        case RecordClassified.type: return .recordClassified(try RecordClassified(data: data))
-        case RecordReviewed.type: return .recordReviewed(try RecordReviewed(data: data))
-        case RecordPublished.type: return .recordPublished(try RecordPublished(data: data))
-        case RecordWithdrawn.type: return .recordWithdrawn(try RecordWithdrawn(data: data))
-        case RecordCorrected.type: return .recordCorrected(try RecordCorrected(data: data))
-        case RoleGranted.type: return .roleGranted(try RoleGranted(data: data))
-        case RoleRevoked.type: return .roleRevoked(try RoleRevoked(data: data))
-        case NormAdopted.type: return .normAdopted(try NormAdopted(data: data))
-        case UnitProfileSet.type: return .unitProfileSet(try UnitProfileSet(data: data))
-        case StageMilestoneReached.type: return .stageMilestoneReached(try StageMilestoneReached(data: data))
-        case TrainingHeld.type: return .trainingHeld(try TrainingHeld(data: data))
-        case ServiceGuideFiled.type: return .serviceGuideFiled(try ServiceGuideFiled(data: data))
-        case FeedbackReceived.type: return .feedbackReceived(try FeedbackReceived(data: data))
-        case FeedbackAnswered.type: return .feedbackAnswered(try FeedbackAnswered(data: data))
-        case RequestReceived.type: return .requestReceived(try RequestReceived(data: data))
-        default:
-            guard let kind = RequestStep.Kind(rawValue: type) else { return nil }
-            return .requestStep(try RequestStep(kind: kind, data: data))
-        }
+        try decoders[type]?(data)
     }
 
     public var at: Day {
@@ -54,6 +61,7 @@ public enum ClearanceEvent: Sendable, Equatable {
         case .recordPublished(let e): return e.at
         case .recordWithdrawn(let e): return e.at
         case .recordCorrected(let e): return e.at
+        case .recordReassessed(let e): return e.at
         case .roleGranted(let e): return e.at
         case .roleRevoked(let e): return e.at
         case .normAdopted(let e): return e.at

@@ -32,6 +32,12 @@ struct Fields {
         return day
     }
 
+    func optionalDay(_ key: String) throws -> Day? {
+        guard let text = try optionalString(key) else { return nil }
+        guard let day = Day(text) else { throw fail(key, "must be a date written YYYY-MM-DD, not \"\(text)\"") }
+        return day
+    }
+
     func int(_ key: String, in range: ClosedRange<Int>) throws -> Int {
         guard let number = object[key]?.intValue, range.contains(number) else {
             throw fail(key, "is required: an integer from \(range.lowerBound) to \(range.upperBound)")
@@ -69,6 +75,9 @@ struct DataBuilder {
     private(set) var members: [(key: String, value: JSONValue)] = []
 
     init(at: Day) { members.append(("at", .string(at.description))) }
+
+    /// A nested object, without `at`.
+    init() {}
 
     mutating func add(_ key: String, _ value: String?) {
         if let value { members.append((key, .string(value))) }

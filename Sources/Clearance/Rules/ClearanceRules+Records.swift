@@ -71,6 +71,14 @@ extension ClearanceRules {
         if record.classifiedBy == actor {
             throw RuleViolation(.separationOfDuties, "\(actor) classified record \(e.record) and so may not review it")
         }
+        if e.level == 2, record.firstApprovedBy == actor {
+            throw RuleViolation(.separationOfDuties, "\(actor) approved the first review of record \(e.record) and so may not give its second: a two-level review needs two reviewers")
+        }
+        // The review is written: what was checked and the grounds of the conclusion, beside the
+        // conclusion itself and the reviewer the entry names (2007 Art. 14; 2019 Art. 17).
+        for (field, text) in [("checked", e.checked), ("grounds", e.grounds ?? e.note)] where (text ?? "").trimmingWhitespace().isEmpty {
+            throw RuleViolation(.schema, "the review of record \(e.record) is written: it names what was checked (checked) and the grounds of its conclusion (grounds); \(field) is missing")
+        }
         let expected = record.approvedLevels + 1
         guard e.level == expected else {
             throw RuleViolation(.transition, "record \(e.record) needs its level-\(expected) review next, not level \(e.level) (its norm asks for \(record.requiredLevels))")
@@ -105,6 +113,57 @@ extension ClearanceRules {
         try require(anyOf: [.clerk, .publisher], for: unit, doing: "have records of \(unit) \(verb)")
         guard record.status == .published else {
             throw RuleViolation(.transition, "record \(id) cannot be \(verb): it is \(record.status.rawValue), not published")
+        }
+    }
+
+    /// A record is corrected by a clerk of its unit before publication, or by a clerk or publisher
+    /// after it; never once withdrawn. The event says what the fields said before, as the record
+    /// stands, so that the log itself shows the change; a creation date stays on or before registration.
+    func checkCorrected(_ e: RecordCorrected) throws {
+        let record = try record(e.record)
+        let unit = record.registration.unit
+        if record.status == .published {
+            try require(anyOf: [.clerk, .publisher], for: unit, doing: "have records of \(unit) corrected")
+        } else {
+            try require(.clerk, for: unit, doing: "correct records of \(unit) before publication")
+        }
+        if record.status == .withdrawn { throw RuleViolation(.transition, "record \(e.record) cannot be corrected: it is withdrawn") }
+        if let created = e.created, created > record.registration.at {
+            throw RuleViolation(.businessDate, "record \(e.record) cannot be created \(created), after it was registered (\(record.registration.at))")
+        }
+        guard let before = e.before else {
+            throw RuleViolation(.schema, "a correction of record \(e.record) says what the corrected fields said before (before)")
+        }
+        let r = record.registration
+        var checks: [(field: String, current: String, said: String?)] = []
+        if e.title != nil { checks.append(("title", r.title, before.title)) }
+        if e.summary != nil { checks.append(("summary", r.summary, before.summary)) }
+        if e.documentNumber != nil { checks.append(("documentNumber", r.documentNumber ?? "", before.documentNumber)) }
+        if e.created != nil { checks.append(("created", r.created.description, before.created?.description)) }
+        for check in checks where check.current != (check.said ?? "") {
+            throw RuleViolation(.reference, "the correction of record \(e.record) says its \(check.field) was \"\(check.said ?? "")\", but it is \"\(check.current)\"")
+        }
+    }
+
+    /// A reviewer of the unit reassesses what it withholds (an exempt record, approved). Kept
+    /// withheld, it stands on a basis valid under the rules in force on the day (2019 Art. 18 asks
+    /// for the reassessment; exemptions follow the rule set of the day, as at classification).
+    func checkReassessed(_ e: RecordReassessed) throws {
+        let record = try record(e.record)
+        let unit = record.registration.unit
+        try require(.reviewer, for: unit, doing: "reassess withheld records of \(unit)")
+        guard record.classification?.disclosure == .exempt, record.status == .approved else {
+            throw RuleViolation(.transition, "record \(e.record) is not withheld (exempt and approved): it is \(record.classification?.disclosure.rawValue ?? "not classified"), \(record.status.rawValue)")
+        }
+        if let approved = record.approvedOn, e.at < approved {
+            throw RuleViolation(.businessDate, "record \(e.record) is reassessed on \(e.at), before it was withheld (\(approved))")
+        }
+        guard e.conclusion == .keepWithheld else { return }
+        guard let ruleSet = state.reference.ruleSet(on: e.at) else { throw RuleViolation(.exemption, "no rule set is in force on \(e.at)") }
+        let basis = e.basis ?? record.classification?.basis ?? ""
+        guard ruleSet.exemptionArticles[basis] != nil else {
+            let valid = ruleSet.exemptionArticles.sorted { $0.key < $1.key }.map { "\($0.key) (Art. \($0.value))" }
+            throw RuleViolation(.exemption, "record \(e.record) cannot stay withheld on \(basis): it is not an exemption basis under \(ruleSet.label), in force on \(e.at) (valid: \(valid.joined(separator: ", ")))")
         }
     }
 }

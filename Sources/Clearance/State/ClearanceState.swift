@@ -91,18 +91,22 @@ public struct ClearanceState: Sendable {
             records.update(e.record) { record in
                 record.classification = e
                 record.classifiedBy = actor
+                record.firstApprovedBy = nil
                 record.status = .classified
                 record.approvedLevels = 0
                 record.requiredLevels = norms[record.registration.unit]?.classes.first { $0.id == e.contentClass }?.reviewLevels ?? 1
             }
         case .recordReviewed(let e):
+            let actor = shared(person: actor)
             records.update(e.record) { record in
                 if e.outcome == .returned {
                     record.status = .registered
                     record.approvedLevels = 0
+                    record.firstApprovedBy = nil
                     record.lastReturn = RecordState.Return(day: e.at, seq: seq)
                 } else {
                     record.approvedLevels = e.level
+                    record.firstApprovedBy = e.level == 1 && record.requiredLevels > 1 ? actor : nil
                     if record.approvedLevels >= record.requiredLevels {
                         record.status = .approved
                         record.approvedOn = e.at
@@ -121,12 +125,39 @@ public struct ClearanceState: Sendable {
             }
         case .recordWithdrawn(let e):
             records.update(e.record) { $0.status = .withdrawn }
+        case .recordReassessed(let e):
+            records.update(e.record) { record in
+                record.reassessedOn = e.at
+                if e.conclusion == .disclose {
+                    // Circumstances changed: it is classified again, reviewed, and published.
+                    record.status = .registered
+                    record.approvedLevels = 0
+                    record.firstApprovedBy = nil
+                }
+            }
         case .recordCorrected(let e):
             records.update(e.record) { record in
                 if let title = e.title { record.registration.title = title }
                 if let summary = e.summary { record.registration.summary = summary }
                 if let number = e.documentNumber { record.registration.documentNumber = number }
-                record.changed = e.at
+                if record.status == .published {
+                    // The published information changed: its clock starts again from the change.
+                    if let created = e.created { record.registration.created = created }
+                    record.changed = e.at
+                } else {
+                    // A mistyped register entry: the information was made on the corrected day.
+                    if let created = e.created {
+                        record.registration.created = created
+                        record.changed = created
+                    }
+                    // What the review approved has changed: it is reviewed again before publication.
+                    if record.status == .approved {
+                        record.status = .classified
+                        record.approvedLevels = 0
+                        record.approvedOn = nil
+                        record.firstApprovedBy = nil
+                    }
+                }
             }
         case .feedbackReceived(let e):
             feedback[e.feedback] = FeedbackState(received: e)
@@ -188,11 +219,7 @@ public struct StateError: Error, CustomStringConvertible {
     public var description: String { "seq \(seq) cannot be replayed: \(message)" }
 }
 
-/// The domain event types, for cheap filtering before decoding.
+/// The domain event types, for cheap filtering before decoding: those `ClearanceEvent` decodes.
 public enum ClearanceCatalogue {
-    public static let types: Set<String> = Set([
-        RecordRegistered.type, RecordClassified.type, RecordReviewed.type, RecordPublished.type, RecordWithdrawn.type,
-        RecordCorrected.type, RoleGranted.type, RoleRevoked.type, NormAdopted.type, UnitProfileSet.type,
-        StageMilestoneReached.type, TrainingHeld.type, ServiceGuideFiled.type, FeedbackReceived.type, FeedbackAnswered.type, RequestReceived.type,
-    ]).union(RequestStep.Kind.allCases.map(\.rawValue))
+    public static let types: Set<String> = Set(ClearanceEvent.decoders.keys)
 }

@@ -29,13 +29,16 @@ extension RecordLineDecoder {
             member("accuracy"), let accuracy = requiredString().flatMap(RecordReviewed.Check.init(rawValue:)),
             member("outcome"), let outcome = requiredString().flatMap(RecordReviewed.Outcome.init(rawValue:))
         else { return nil }
-        var note: String?
-        if member("note") {
+        var texts: [Int: String] = [:]
+        let keys: [StaticString] = ["checked", "grounds", "note"]
+        for (n, key) in keys.enumerated() where member(key) {
             guard let text = optionalString() else { return nil }
-            note = text
+            texts[n] = text
         }
         guard close(), outcome == .returned || (secrecy == .passed && accuracy == .passed) else { return nil }
-        return RecordReviewed(at: at, record: record, level: level, secrecy: secrecy, accuracy: accuracy, outcome: outcome, note: note)
+        return RecordReviewed(
+            at: at, record: record, level: level, secrecy: secrecy, accuracy: accuracy, outcome: outcome, checked: texts[0],
+            grounds: texts[1], note: texts[2])
     }
 
     /// `RecordPublished(data:)`'s reading of what `RecordPublished.data` writes.

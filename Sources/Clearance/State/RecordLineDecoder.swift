@@ -40,6 +40,10 @@ struct RecordLineDecoder {
             guard let by = optionalString() else { return nil }
             record.classifiedBy = by
         }
+        if member("firstApprovedBy") {
+            guard let by = optionalString() else { return nil }
+            record.firstApprovedBy = by
+        }
         guard member("approvedLevels"), let approved = integer(), (0...2).contains(approved),
             member("requiredLevels"), let required = integer(), (1...2).contains(required)
         else { return nil }
@@ -60,6 +64,10 @@ struct RecordLineDecoder {
         if member("published") {
             guard let day = day() else { return nil }
             record.published = day
+        }
+        if member("reassessedOn") {
+            guard let day = day() else { return nil }
+            record.reassessedOn = day
         }
         guard member("changed"), let changed = day(), close() else { return nil }
         record.changed = changed

@@ -17,6 +17,8 @@ public struct RecordState: Sendable, Equatable {
     public var registeredBy: String
     public var classification: RecordClassified?
     public var classifiedBy: String?
+    /// Who approved the first review level while a second is still due: the second is someone else's.
+    public var firstApprovedBy: String?
     public var indexNumber: String?
     public var lastReturn: Return?
     /// The day the last review level approved it.
@@ -25,6 +27,8 @@ public struct RecordState: Sendable, Equatable {
     private var approvedLevelsStored: Int8 = 0
     private var requiredLevelsStored: Int8 = 1
     public var published: Day?
+    /// The latest reassessment of a withheld record (2019 Art. 18), which restarts its interval.
+    public var reassessedOn: Day?
     /// The day the 20-working-day publication clock started: creation, or the latest correction.
     public var changed: Day
 

@@ -10,12 +10,14 @@ enum StateCodec {
         ]
         if let c = record.classification { m.append(("classification", c.data)) }
         if let by = record.classifiedBy { m.append(("classifiedBy", .string(by))) }
+        if let by = record.firstApprovedBy { m.append(("firstApprovedBy", .string(by))) }
         m.append(("approvedLevels", .integer(record.approvedLevels)))
         m.append(("requiredLevels", .integer(record.requiredLevels)))
         if let r = record.lastReturn { m.append(("lastReturn", .array([.string(r.day.description), .integer(r.seq)]))) }
         if let d = record.approvedOn { m.append(("approvedOn", .string(d.description))) }
         if let n = record.indexNumber { m.append(("indexNumber", .string(n))) }
         if let p = record.published { m.append(("published", .string(p.description))) }
+        if let r = record.reassessedOn { m.append(("reassessedOn", .string(r.description))) }
         m.append(("changed", .string(record.changed.description)))
         return .object(m)
     }
@@ -27,6 +29,7 @@ enum StateCodec {
         record.status = status
         if let c = json["classification"] { record.classification = try RecordClassified(data: c) }
         record.classifiedBy = try f.optionalString("classifiedBy")
+        record.firstApprovedBy = try f.optionalString("firstApprovedBy")
         record.approvedLevels = try f.int("approvedLevels", in: 0...2)
         record.requiredLevels = try f.int("requiredLevels", in: 1...2)
         if let r = json["lastReturn"]?.arrayValue, r.count == 2, let day = r[0].stringValue.flatMap(Day.init), let seq = r[1].intValue {
@@ -35,6 +38,7 @@ enum StateCodec {
         record.approvedOn = try f.optionalString("approvedOn").flatMap(Day.init)
         record.indexNumber = try f.optionalString("indexNumber")
         record.published = try f.optionalString("published").flatMap(Day.init)
+        record.reassessedOn = try f.optionalString("reassessedOn").flatMap(Day.init)
         record.changed = try f.day("changed")
         return (try f.string("id"), record)
     }

@@ -88,6 +88,7 @@ final class StoredRecords: @unchecked Sendable {
             record.registration.unit = shared(record.registration.unit)
             record.registeredBy = shared(record.registeredBy)
             record.classifiedBy = record.classifiedBy.map(shared)
+            record.firstApprovedBy = record.firstApprovedBy.map(shared)
             everyPlaceByUnit[record.registration.unit, default: []].append(all.add(record).place)
         }
         everyRecord = all

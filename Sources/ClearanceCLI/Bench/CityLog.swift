@@ -89,11 +89,11 @@ struct CityLog: Sequence, IteratorProtocol {
             disclosure: disclosure, basis: disclosure == .exempt ? Self.bases[Int(roll % 3)] : nil)
         out.append(classified.entry(actor: clerk))
         if random.next() % 100 < 8 {
-            out.append(RecordReviewed(at: day.advanced(by: 4), record: id, level: 1, secrecy: .passed, accuracy: .failed, outcome: .returned, note: "请核对文号").entry(actor: reviewer))
+            out.append(RecordReviewed(at: day.advanced(by: 4), record: id, level: 1, secrecy: .passed, accuracy: .failed, outcome: .returned, checked: "文号", grounds: "请核对文号").entry(actor: reviewer))
             out.append(classified.entry(actor: clerk))
         }
         for level in 1...contentClass.reviewLevels {
-            out.append(RecordReviewed(at: day.advanced(by: 5 + level), record: id, level: level, secrecy: .passed, accuracy: .passed, outcome: .approved).entry(actor: reviewer))
+            out.append(RecordReviewed(at: day.advanced(by: 5 + level), record: id, level: level, secrecy: .passed, accuracy: .passed, outcome: .approved, checked: "密级、文号", grounds: "同意公开").entry(actor: reviewer))
         }
         if disclosure == .proactive && random.next() % 100 < 85 {
             let year = day.year
@@ -103,7 +103,7 @@ struct CityLog: Sequence, IteratorProtocol {
             out.append(RecordPublished(at: published, record: id, indexNumber: IndexNumber(unit: unit.id, year: year, serial: serial).description, channel: "portal").entry(actor: publisher))
             let after = random.next() % 200
             if after == 0 { out.append(RecordWithdrawn(at: published.advanced(by: 30), record: id, reason: "内容已失效").entry(actor: publisher)) }
-            if after == 1 { out.append(RecordCorrected(at: published.advanced(by: 10), record: id, title: title + "（更正）", reason: "标题有误").entry(actor: clerk)) }
+            if after == 1 { out.append(RecordCorrected(at: published.advanced(by: 10), record: id, title: title + "（更正）", before: .init(title: title), reason: "标题有误").entry(actor: clerk)) }
         }
         if record % 40 == 0 {
             out.append(FeedbackReceived(at: day, feedback: "F\(record)", unit: unit.id, record: id, text: "请补充公开相关附件").entry(actor: clerk))

@@ -38,7 +38,9 @@ struct DomainBenchmark {
                 let title = samples.next(n).data["title"]?.stringValue ?? "记录"
                 batch.append(RecordRegistered(at: today, record: record, unit: unit, title: title, created: today, summary: "").entry(actor: "clerk.wang"))
                 batch.append(RecordClassified(at: today, record: record, contentClass: "plans", keyItem: "11-01", disclosure: .proactive).entry(actor: "clerk.wang"))
-                batch.append(RecordReviewed(at: today, record: record, level: 1, secrecy: .passed, accuracy: .passed, outcome: .approved).entry(actor: "reviewer.zhang"))
+                batch.append(RecordReviewed(
+                    at: today, record: record, level: 1, secrecy: .passed, accuracy: .passed, outcome: .approved, checked: "密级、文号", grounds: "同意公开"
+                ).entry(actor: "reviewer.zhang"))
             }
             _ = try log.append(batch)
             done += batch.count

@@ -15,7 +15,8 @@ enum AuditCommand {
         ] + formats.options + [.value("--out", "FILE", "write to FILE instead of stdout")] + AsOf.options,
         discussion: """
             Flags: backdated (business date before the recorded day), exempt with its basis, returned at
-            review, corrected or withdrawn after publication. The first line says whether every hash and
+            review with its reason, a review not written, corrected (each field before and after), withdrawn
+            after publication. The first line says whether every hash and
             link of the log checks (as 'clearance verify' does) and names the head to anchor.
             """)
 

@@ -6,13 +6,13 @@ enum FunnelText {
         var lines = ["clearance funnel as of \(funnel.day), \(funnel.rows.count) units with records"]
         let table = TextTable([
             ("UNIT", 22), ("REG", 5), ("CLASS", 5), ("APPR", 5), ("PUBL", 5), ("REQ", 5), ("EXEMPT", 6), ("RATE", 6),
-            ("LATE PUBL", 9), ("LATE FB", 7), ("LATE REQ", 8), ("NAME", 0),
+            ("LATE PUBL", 9), ("LATE FB", 7), ("LATE REQ", 8), ("REASSESS", 8), ("NAME", 0),
         ], labels: labels)
         lines.append(table.headerLine)
         for r in funnel.rows {
             lines.append(table.line([
                 r.unit, "\(r.registered)", "\(r.classified)", "\(r.approved)", "\(r.published)", "\(r.onRequest)", "\(r.exempt)",
-                "\(Int((r.exemptionRate * 100).rounded()))%", "\(r.latePublications)", "\(r.lateFeedback)", "\(r.lateRequests)", r.name,
+                "\(Int((r.exemptionRate * 100).rounded()))%", "\(r.latePublications)", "\(r.lateFeedback)", "\(r.lateRequests)", "\(r.overdueReassessments)", r.name,
             ]))
         }
         guard !funnel.pastDeadline.isEmpty else { return lines }

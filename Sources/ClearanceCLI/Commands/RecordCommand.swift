@@ -3,11 +3,11 @@ import EventLog
 
 /// `clearance record …`: a record's way through registration, classification, review and publication.
 enum RecordCommand {
-    static let actions = ["register", "classify", "review", "publish", "withdraw", "correct", "show", "list"]
+    static let actions = ["register", "classify", "review", "publish", "withdraw", "correct", "reassess", "show", "list"]
 
     static let spec = CommandSpec(
         name: "record",
-        summary: "register, classify, review, publish, withdraw or correct a record; show and list records",
+        summary: "register, classify, review, publish, withdraw, correct or reassess a record; show and list records",
         positionals: [
             .init(name: "ACTION", help: actions.joined(separator: " | ")),
             .init(name: "RECORD", help: "the record id (all actions but list)", optional: true),
@@ -16,16 +16,20 @@ enum RecordCommand {
             .value("--unit", "UNIT", "register, list: the unit"),
             .value("--title", "TEXT", "register, correct: the title"),
             .value("--doc", "NUMBER", "register, correct: the document number (文号)"),
-            .value("--created", "DATE", "register: when the information was created (default: --at)"),
+            .value("--created", "DATE", "register: when the information was created (default: --at); correct: the corrected creation date"),
             .value("--summary", "TEXT", "register, correct: the summary"),
             .value("--term", "TERM", "register: the government term, e.g. 2007-2011"),
             .value("--class", "CLASS", "classify: a content class of the unit's norm"),
             .value("--item", "KEY-ITEM", "classify: a key item, e.g. 10-08"),
             .value("--disclosure", "HOW", "classify: proactive | on-request | exempt"),
-            .value("--basis", "BASIS", "classify: the exemption basis (exempt only)"),
+            .value("--basis", "BASIS", "classify: the exemption basis (exempt only); reassess --keep: the basis it stays withheld on"),
             .value("--level", "N", "review: 1 or 2 (default: the next one due)"),
             .flag("--approve", "review: approve (secrecy and accuracy passed)"),
-            .value("--return", "REASON", "review: return it for reclassification, with the reason"),
+            .value("--return", "REASON", "review: return it for reclassification, with the reason (its grounds)"),
+            .value("--checked", "TEXT", "review: what was checked (the written review: 2007 Art. 14, 2019 Art. 17)"),
+            .value("--grounds", "TEXT", "review --approve, reassess: the grounds of the conclusion"),
+            .flag("--keep", "reassess: the withheld record stays withheld (on --basis, or its classification's)"),
+            .flag("--disclose", "reassess: circumstances changed; it goes back to classification to be disclosed"),
             .value("--channel", "CHANNEL", "publish: where (default portal)"),
             .value("--reason", "TEXT", "withdraw, correct: why"),
             .value("--status", "STATUS", "list: registered | classified | approved | published | withdrawn"),
@@ -51,9 +55,33 @@ enum RecordCommand {
             try action.append { _ in [RecordWithdrawn(at: at, record: record, reason: reason).entry(actor: try action.actor)] }
         case "correct":
             let (record, at) = (try action.positional(1, "RECORD"), try action.businessDate())
-            let event = RecordCorrected(
-                at: at, record: record, title: arguments.value("--title"), summary: arguments.value("--summary"),
-                documentNumber: arguments.value("--doc"), reason: try action.required("--reason"))
+            let created = try arguments.value("--created").map { text in
+                guard let day = Day(text) else { throw UsageError("--created takes a date written YYYY-MM-DD, not '\(text)'", command: spec.name) }
+                return day
+            }
+            let (title, summary, number) = (arguments.value("--title"), arguments.value("--summary"), arguments.value("--doc"))
+            guard title != nil || summary != nil || number != nil || created != nil else {
+                throw UsageError("correct: give what is corrected: --title, --summary, --doc or --created", command: spec.name)
+            }
+            let reason = try action.required("--reason")
+            try action.append { state in
+                // The log says what each corrected field said before, read off the record as it stands.
+                let r = state.records[record]?.registration
+                let before = RecordCorrected.Before(
+                    title: title.flatMap { _ in r?.title }, summary: summary.flatMap { _ in r?.summary },
+                    documentNumber: number.flatMap { _ in r?.documentNumber }, created: created.flatMap { _ in r?.created })
+                let event = RecordCorrected(
+                    at: at, record: record, title: title, summary: summary, documentNumber: number, created: created, before: before, reason: reason)
+                return [event.entry(actor: try action.actor)]
+            }
+        case "reassess":
+            guard arguments.has("--keep") != arguments.has("--disclose") else {
+                throw UsageError("reassess: give exactly one of --keep or --disclose", command: spec.name)
+            }
+            let event = RecordReassessed(
+                at: try action.businessDate(), record: try action.positional(1, "RECORD"),
+                conclusion: arguments.has("--keep") ? .keepWithheld : .disclose, basis: arguments.value("--basis"),
+                grounds: try action.required("--grounds"))
             try action.append { _ in [event.entry(actor: try action.actor)] }
         case "show": try RecordViews.show(action)
         case "list": try RecordViews.list(action)
@@ -90,11 +118,13 @@ enum RecordCommand {
         }
         let at = try action.businessDate()
         let level = try action.arguments.integer("--level", in: 1...2, command: spec.name)
+        let checked = try action.required("--checked")
+        let grounds = returned == nil ? try action.required("--grounds") : returned
         try action.append { state in
             let next = level ?? (state.records[record]?.approvedLevels ?? 0) + 1
             let event = RecordReviewed(
                 at: at, record: record, level: next, secrecy: .passed, accuracy: returned == nil ? .passed : .failed,
-                outcome: returned == nil ? .approved : .returned, note: returned)
+                outcome: returned == nil ? .approved : .returned, checked: checked, grounds: grounds)
             return [event.entry(actor: try action.actor)]
         }
     }

@@ -72,6 +72,9 @@ enum CityTexts {
     ]
     static let serviceGuideTitles = ["办事公开指南", "服务承诺与收费标准", "办事流程与时限"]
 
+    /// What a written review records as checked, by level (保密审查 first, the leader's second).
+    static let reviewChecked = ["密级标注、正文与摘要一致性、文号与成文日期", "初审意见、公开属性与不予公开依据"]
+    static let reviewGrounds = ["不涉及国家秘密、商业秘密和个人隐私，内容准确，同意按定类公开", "同意初审意见"]
     static let returnNotes = ["文号与正文不一致，请核对后重新定类", "涉及个人信息，请重新审查公开属性", "摘要不完整，请补充后重新提交"]
     static let feedback = ["网站公开目录中部分文件无法打开", "希望公开更多预算明细", "公开信息更新不及时", "指南中的联系电话无人接听"]
     static let requestTopics = ["申请公开本单位2007年度部门决算", "申请公开某路段拆迁补偿标准", "申请公开某建设项目环评批复", "申请公开低保名单及标准"]

@@ -62,7 +62,8 @@ enum DayDemo {
                     let outcome: RecordReviewed.Outcome = n == 1 ? .returned : .approved
                     return RecordReviewed(
                         at: day, record: id, level: 1, secrecy: .passed, accuracy: outcome == .approved ? .passed : .failed,
-                        outcome: outcome, note: outcome == .returned ? "文号与正文不一致，请核对后重新定类" : nil
+                        outcome: outcome, checked: "密级标注、正文与摘要一致性、文号",
+                        grounds: outcome == .returned ? "文号与正文不一致，请核对后重新定类" : "不涉及国家秘密，内容准确，同意公开"
                     ).entry(actor: "reviewer.zhang")
                 }
             }

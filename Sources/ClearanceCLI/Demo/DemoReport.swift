@@ -57,11 +57,14 @@ struct DemoReport {
         Terminal.out("Past their deadline by \(Self.yearEnd):")
         for kind in PastDeadline.Kind.allCases {
             let items = late[kind] ?? []
+            // Reassessment is a duty of the 2019 rules: a 2008 demo owes none, and says nothing of it.
+            if kind == .reassessment && items.isEmpty { continue }
             let open = items.filter { $0.done == nil }.count
             let what = switch kind {
             case .publication: "publications past 20 working days"
             case .feedback: "pieces of feedback answered late or not yet"
             case .request: "requests answered late or not yet"
+            case .reassessment: "withheld records past their periodic reassessment"
             }
             Terminal.out("  \(Format.grouped(items.count)) \(what) (\(open) still open), in \(Set(items.map(\.unit)).count) units")
         }

@@ -123,7 +123,8 @@ struct UnitStory {
         var day = scenario.adding(r.int(1...3), to: cleared)
         if r.chance(7) {
             plan.add(day, RecordReviewed(
-                at: day, record: id, level: 1, secrecy: .passed, accuracy: .failed, outcome: .returned, note: CityTexts.returnNotes[r.int(0...2)]
+                at: day, record: id, level: 1, secrecy: .passed, accuracy: .failed, outcome: .returned, checked: CityTexts.reviewChecked[0],
+                grounds: CityTexts.returnNotes[r.int(0...2)]
             ).entry(actor: staff.reviewer))
             day = scenario.adding(r.int(2...5), to: day)
             plan.add(day, RecordClassified(at: day, record: id, contentClass: contentClass.id, keyItem: contentClass.keyItems.first, disclosure: disclosure, basis: basis)
@@ -133,7 +134,9 @@ struct UnitStory {
         for level in 1...contentClass.reviewLevels {
             if level == 2 { day = scenario.adding(r.int(1...2), to: day) }
             if level == contentClass.reviewLevels, let approvedNotBefore { day = max(day, approvedNotBefore) }
-            plan.add(day, RecordReviewed(at: day, record: id, level: level, secrecy: .passed, accuracy: .passed, outcome: .approved)
+            plan.add(day, RecordReviewed(
+                at: day, record: id, level: level, secrecy: .passed, accuracy: .passed, outcome: .approved,
+                checked: CityTexts.reviewChecked[level - 1], grounds: CityTexts.reviewGrounds[level - 1])
                 .entry(actor: level == 1 ? staff.reviewer : staff.leader))
         }
         if disclosure == .proactive { publish(id, title: title, approved: day, publishDelay: publishDelay, into: &plan, &r) }
@@ -152,7 +155,7 @@ struct UnitStory {
         let after = scenario.adding(r.int(5...40), to: published)
         guard after <= CityScenario.end else { return }
         if r.chance(2) {
-            plan.add(after, RecordCorrected(at: after, record: id, title: title + "（修订）", reason: "原标题文号有误").entry(actor: staff.clerk))
+            plan.add(after, RecordCorrected(at: after, record: id, title: title + "（修订）", before: .init(title: title), reason: "原标题文号有误").entry(actor: staff.clerk))
         } else if r.chance(1) {
             plan.add(after, RecordWithdrawn(at: after, record: id, reason: "该文件已被新文件替代").entry(actor: staff.publisher))
         }

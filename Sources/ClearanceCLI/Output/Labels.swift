@@ -36,7 +36,7 @@ struct Labels: Sendable {
         "registered": "已登记", "classified": "已定类", "approved": "审核通过", "withdrawn": "已撤回",
         "proactive": "主动公开", "on-request": "依申请公开", "exempt": "不予公开", "yes": "是",
         "clerk": "经办人", "reviewer": "审核人", "publisher": "发布人", "general-office": "政府办公厅", "auditor": "审计检查",
-        "open": "进行中", "overdue": "已逾期", "publication": "发布", "feedback": "意见", "request": "申请",
+        "open": "进行中", "overdue": "已逾期", "publication": "发布", "feedback": "意见", "request": "申请", "reassessment": "不予公开复核", "REASSESS": "复核逾期",
         "(everywhere)": "（全部单位）", "one-level": "一级审核", "two-level": "两级审核",
     ]
 }

@@ -41,14 +41,19 @@ extension AuditTrail {
                 if e.disclosure == .exempt { flags.append("exempt: \(e.basis ?? "no basis")") }
             case .recordReviewed(let e):
                 record = e.record
-                if e.outcome == .returned { flags.append(e.note.map { "returned: \($0)" } ?? "returned") }
+                if e.outcome == .returned { flags.append((e.note ?? e.grounds).map { "returned: \($0)" } ?? "returned") }
+                if e.checked == nil { flags.append("review not written") }
             case .recordPublished(let e): record = e.record
             case .recordWithdrawn(let e):
                 record = e.record
                 flags.append("withdrawn after publication: \(e.reason)")
+            case .recordReassessed(let e):
+                record = e.record
+                flags.append("reassessed: \(e.conclusion.rawValue)\(e.basis.map { " on \($0)" } ?? ""): \(e.grounds)")
             case .recordCorrected(let e):
                 record = e.record
-                flags.append("corrected after publication: \(e.reason)")
+                // Whether it was published by then is the state's to say; the event says what changed.
+                flags.append("corrected: \(e.changes) (\(e.reason))")
             case .roleGranted(let e): person = e.person
             case .roleRevoked(let e): person = e.person
             case .normAdopted(let e): unit = e.unit

@@ -7,9 +7,9 @@ extension FunnelProjection {
     ]
     static let lateSeries = [
         SVGBarChart.Series("发布逾期", colour: "#D55E00"), SVGBarChart.Series("意见逾期", colour: "#E69F00"),
-        SVGBarChart.Series("申请逾期", colour: "#CC79A7"),
+        SVGBarChart.Series("申请逾期", colour: "#CC79A7"), SVGBarChart.Series("复核逾期", colour: "#0072B2"),
     ]
-    static let kindNames: [PastDeadline.Kind: String] = [.publication: "发布", .feedback: "意见", .request: "申请"]
+    static let kindNames: [PastDeadline.Kind: String] = [.publication: "发布", .feedback: "意见", .request: "申请", .reassessment: "不予公开复核"]
 
     /// A page that stands alone. A city has hundreds of units, so only the `charted` units with the most
     /// records, and the `charted` with the most items past their deadline, are drawn; the table below
@@ -35,15 +35,15 @@ extension FunnelProjection {
             body += "<h2>逾期事项最多的 \(behind.count) 个单位</h2>\n"
             body += SVGBarChart(
                 title: "逾期事项最多的单位", series: Self.lateSeries,
-                bars: behind.map { SVGBarChart.Bar(Self.name($0), values: [$0.latePublications, $0.lateFeedback, $0.lateRequests]) },
+                bars: behind.map { SVGBarChart.Bar(Self.name($0), values: [$0.latePublications, $0.lateFeedback, $0.lateRequests, $0.overdueReassessments]) },
                 scale: .sharedMaximum
             ).svg + "\n"
         }
         body += "<h2>各单位</h2>\n" + HTML.table(
-            header: ["单位", "名称", "登记", "已定类", "审核通过", "已发布", "依申请公开", "不予公开", "不予公开比例", "发布逾期", "意见逾期", "申请逾期"],
+            header: ["单位", "名称", "登记", "已定类", "审核通过", "已发布", "依申请公开", "不予公开", "不予公开比例", "发布逾期", "意见逾期", "申请逾期", "复核逾期"],
             rows: rows.map { r in
                 [r.unit, r.name] + [r.registered, r.classified, r.approved, r.published, r.onRequest, r.exempt].map(String.init)
-                    + ["\(Self.percent(r.exemptionRate))%"] + [r.latePublications, r.lateFeedback, r.lateRequests].map(String.init)
+                    + ["\(Self.percent(r.exemptionRate))%"] + [r.latePublications, r.lateFeedback, r.lateRequests, r.overdueReassessments].map(String.init)
             }) + "\n"
         body += "<h2>已过期限的事项</h2>\n"
         if pastDeadline.count > listed {

@@ -12,13 +12,15 @@ public struct FunnelProjection: Sendable {
         public let name: String
         public var registered = 0, classified = 0, approved = 0, published = 0, onRequest = 0, exempt = 0
         public var latePublications = 0, lateFeedback = 0, lateRequests = 0
+        /// Withheld records whose periodic reassessment is overdue on the funnel's day (2019 Art. 18).
+        public var overdueReassessments = 0
 
         public var exemptionRate: Double { classified == 0 ? 0 : Double(exempt) / Double(classified) }
 
         /// Proactive records: classified, less those on request or exempt.
         public var proactive: Int { classified - onRequest - exempt }
 
-        public var pastDeadline: Int { latePublications + lateFeedback + lateRequests }
+        public var pastDeadline: Int { latePublications + lateFeedback + lateRequests + overdueReassessments }
     }
 
     public let day: Day
@@ -51,6 +53,7 @@ public struct FunnelProjection: Sendable {
             case .publication: row.latePublications += 1
             case .feedback: row.lateFeedback += 1
             case .request: row.lateRequests += 1
+            case .reassessment: row.overdueReassessments += 1
             }
             rows[unit] = row
         }
@@ -69,6 +72,10 @@ public struct FunnelProjection: Sendable {
             rows[unit] = row
             if let clock = PublicationClock(of: record, in: state), let deadline = clock.due(after: due(clock.start, clock.workingDays)) {
                 check(.publication, id, title: record.registration.title, unit: unit, due: deadline, done: record.published)
+            }
+            // A reassessment moves the next one on, so only one still owed on the day is listed.
+            if let clock = ReassessmentClock(of: record, in: state, on: day) {
+                check(.reassessment, id, unit: unit, due: clock.due, done: nil)
             }
         }
         for (id, item) in state.feedback where units.contains(item.received.unit) {
@@ -102,7 +109,7 @@ public struct FunnelProjection: Sendable {
                 ("onRequest", .integer(r.onRequest)), ("exempt", .integer(r.exempt)),
                 ("exemptionRate", .number(String(format: "%.3f", r.exemptionRate))),
                 ("latePublications", .integer(r.latePublications)), ("lateFeedback", .integer(r.lateFeedback)),
-                ("lateRequests", .integer(r.lateRequests)),
+                ("lateRequests", .integer(r.lateRequests)), ("overdueReassessments", .integer(r.overdueReassessments)),
             ])
         }
         try JSONWriter.stream([("asOf", .string(day.description)), ("units", .array(units))], then: "pastDeadline", items: pastDeadline, { p in

@@ -1,10 +1,11 @@
 import Clearance
 
 /// Something a unit owed by a deadline and had not done by then: a proactive record to publish
-/// (within 20 working days, or its class's shorter limit), feedback or a request to answer. Found by
+/// (within 20 working days, or its class's shorter limit), feedback or a request to answer, withheld
+/// information to reassess (2019 Art. 18: its title is left out, as it may itself be withheld). Found by
 /// `FunnelProjection`, which counts these per unit.
 public struct PastDeadline: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable { case publication, feedback, request }
+    public enum Kind: String, Sendable, CaseIterable { case publication, feedback, request, reassessment }
 
     public let kind: Kind
     /// The record, feedback or request id.

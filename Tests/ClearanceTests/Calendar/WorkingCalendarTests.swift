@@ -43,6 +43,12 @@ import Testing
         ("2008-06-06", 1, "2008-06-10"),  // Dragon Boat 06-07..09
         ("2009-01-23", 2, "2009-02-01"),  // working Saturday 01-24, Spring Festival 01-25..31, working Sunday 02-01
         ("2008-01-28", 0, "2008-01-28"),
+        // Worked out by hand from the notices' texts (docs/seeds.md), one day at a time:
+        ("2024-09-27", 15, "2024-10-23"),  // National Day 10-01..07; Sunday 09-29 and Saturday 10-12 worked
+        ("2025-01-20", 20, "2025-02-21"),  // Spring Festival 01-28..02-04; Sunday 01-26 and Saturday 02-08 worked
+        ("2026-09-25", 20, "2026-10-29"),  // Mid-Autumn 09-25..27, National Day 10-01..07; Saturday 10-10 worked
+        ("2026-02-10", 10, "2026-03-02"),  // Spring Festival 02-15..23; Saturdays 02-14 and 02-28 worked
+        ("2020-01-20", 10, "2020-02-11"),  // the extension notice: 01-24..02-02 off, the working Saturday 02-01 undone
     ])
     func deadlinesAcrossHolidaysAndAdjustedWeekends(start: String, days: Int, due: String) throws {
         #expect(try Self.seedCalendar().adding(workingDays: days, to: Day(start)!).due == Day(due))

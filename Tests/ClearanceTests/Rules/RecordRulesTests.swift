@@ -45,7 +45,7 @@ import Testing
         try f.review()
         try f.publish()
         #expect(refused(by: .transition) { try f.classify() })
-        try f.apply(RecordCorrected(at: RuleFixture.day, record: "R-1", title: "更正后的标题", reason: "错字"), by: "clerk.wang")
+        try f.apply(RecordCorrected(at: RuleFixture.day, record: "R-1", title: "更正后的标题", before: .init(title: "通知"), reason: "错字"), by: "clerk.wang")
         #expect(f.state.records["R-1"]?.registration.title == "更正后的标题")
         try f.apply(RecordWithdrawn(at: RuleFixture.day, record: "R-1", reason: "失效"), by: "publisher.li")
         #expect(refused(by: .transition) { try f.apply(RecordWithdrawn(at: RuleFixture.day, record: "R-1", reason: "again"), by: "publisher.li") })
@@ -99,8 +99,52 @@ import Testing
         try f.review(level: 1)
         #expect(f.state.records["R-1"]?.status == .classified)
         #expect(refused(by: .transition) { try f.review(level: 1) })
-        try f.review(level: 2)
+        // …and two reviewers: who approved the first level does not give the second.
+        #expect(refused(by: .separationOfDuties) { try f.review(level: 2) })
+        try f.review(level: 2, by: "reviewer.zhao")
         #expect(f.state.records["R-1"]?.status == .approved)
+    }
+
+    /// The review is written (2007 Art. 14; 2019 Art. 17): what was checked and the grounds, beside the
+    /// conclusion and the reviewer the entry names.
+    @Test func aReviewNamesWhatWasCheckedAndItsGrounds() throws {
+        var f = try RuleFixture()
+        try f.register()
+        try f.classify()
+        let unwritten = RecordReviewed(at: RuleFixture.day, record: "R-1", level: 1, secrecy: .passed, accuracy: .passed, outcome: .approved)
+        #expect(refused(by: .schema) { try f.apply(unwritten, by: "reviewer.zhang") })
+        var noGrounds = unwritten
+        noGrounds.checked = "密级、文号"
+        #expect(refused(by: .schema) { try f.apply(noGrounds, by: "reviewer.zhang") })
+        try f.review()
+        #expect(f.state.records["R-1"]?.status == .approved)
+    }
+
+    /// Before publication a clerk corrects a mistyped register entry; the creation date moves the
+    /// publication clock with it, an approved record is reviewed again, and the log says what it was.
+    @Test func aRecordIsCorrectedBeforePublicationAndItsDatesFollow() throws {
+        var f = try RuleFixture()
+        try f.register()
+        try f.classify()
+        try f.review()
+        let wrongBefore = RecordCorrected(at: RuleFixture.day, record: "R-1", created: Day("2007-12-03")!, before: .init(created: Day("2007-12-01")!), reason: "成文日期录错")
+        #expect(refused(by: .reference) { try f.apply(wrongBefore, by: "clerk.wang") })
+        let noBefore = RecordCorrected(at: RuleFixture.day, record: "R-1", created: Day("2007-12-03")!, reason: "成文日期录错")
+        #expect(refused(by: .schema) { try f.apply(noBefore, by: "clerk.wang") })
+        #expect(refused(by: .role) {
+            try f.apply(RecordCorrected(at: RuleFixture.day, record: "R-1", created: Day("2007-12-03")!, before: .init(created: RuleFixture.day), reason: "x"), by: "publisher.li")
+        })
+        #expect(refused(by: .businessDate) {
+            try f.apply(RecordCorrected(at: RuleFixture.day, record: "R-1", created: Day("2007-12-21")!, before: .init(created: RuleFixture.day), reason: "x"), by: "clerk.wang")
+        })
+        try f.apply(RecordCorrected(at: RuleFixture.day, record: "R-1", created: Day("2007-12-03")!, before: .init(created: RuleFixture.day), reason: "成文日期录错"), by: "clerk.wang")
+        let record = try #require(f.state.records["R-1"])
+        #expect(record.registration.created == Day("2007-12-03") && record.changed == Day("2007-12-03"))
+        #expect(record.status == .classified && record.approvedOn == nil, "what the review approved has changed")
+        #expect(refused(by: .transition) { try f.publish() })
+        // The publication clock runs from the corrected creation date: 20 working days from 2007-12-03.
+        let clock = try #require(PublicationClock(of: record, in: f.state))
+        #expect(clock.start == Day("2007-12-03"))
     }
 
     @Test func businessDatesAreNotAfterTheRecordedDay() throws {

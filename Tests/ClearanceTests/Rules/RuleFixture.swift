@@ -16,6 +16,7 @@ struct RuleFixture {
         try apply(RoleGranted(at: Self.day, person: "clerk.wang", role: .clerk, units: [Self.unit]), by: "office.chen")
         try apply(RoleGranted(at: Self.day, person: "clerk.li", role: .clerk, units: [Self.unit]), by: "office.chen")
         try apply(RoleGranted(at: Self.day, person: "reviewer.zhang", role: .reviewer, units: [Self.unit]), by: "office.chen")
+        try apply(RoleGranted(at: Self.day, person: "reviewer.zhao", role: .reviewer, units: [Self.unit]), by: "office.chen")
         try apply(RoleGranted(at: Self.day, person: "publisher.li", role: .publisher, units: [Self.unit]), by: "office.chen")
         try apply(RoleGranted(at: Self.day, person: "auditor.sun", role: .auditor, units: []), by: "office.chen")
         try apply(NormAdopted(at: Self.day, unit: Self.unit, classes: [
@@ -43,7 +44,7 @@ struct RuleFixture {
     mutating func review(_ record: String = "R-1", level: Int = 1, approve: Bool = true, by actor: String = "reviewer.zhang") throws {
         try apply(RecordReviewed(
             at: Self.day, record: record, level: level, secrecy: .passed, accuracy: approve ? .passed : .failed,
-            outcome: approve ? .approved : .returned, note: approve ? nil : "请核对"), by: actor)
+            outcome: approve ? .approved : .returned, checked: "密级、文号", grounds: approve ? "同意公开" : "请核对"), by: actor)
     }
 
     mutating func publish(_ record: String = "R-1", number: String? = nil, by actor: String = "publisher.li") throws {

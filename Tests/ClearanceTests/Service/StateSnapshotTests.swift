@@ -80,7 +80,7 @@ import TestSupport
         #expect(loaded.state.requests["Q-1"]?.received.applicant == "张三")
         // A review after the snapshot changes one record; both ways of loading agree.
         try service.append { _ in
-            [RecordReviewed(at: Self.day, record: "R-4321", level: 1, secrecy: .passed, accuracy: .passed, outcome: .approved).entry(actor: "reviewer.zhang")]
+            [RecordReviewed(at: Self.day, record: "R-4321", level: 1, secrecy: .passed, accuracy: .passed, outcome: .approved, checked: "密级、文号", grounds: "同意公开").entry(actor: "reviewer.zhang")]
         }
         let state = try service.load().state
         #expect(state.records["R-4321"]?.status == .approved)
@@ -124,7 +124,7 @@ import TestSupport
                 let disclosure: Disclosure = i.isMultiple(of: 2) ? .proactive : .onRequest
                 entries.append(RecordClassified(at: day, record: id, contentClass: "plans", keyItem: "11-01", disclosure: disclosure).entry(actor: "office.chen"))
                 let approvedOn = day.advanced(by: i)
-                entries.append(RecordReviewed(at: approvedOn, record: id, level: 1, secrecy: .passed, accuracy: .passed, outcome: .approved).entry(actor: "reviewer.zhang"))
+                entries.append(RecordReviewed(at: approvedOn, record: id, level: 1, secrecy: .passed, accuracy: .passed, outcome: .approved, checked: "密级、文号", grounds: "同意公开").entry(actor: "reviewer.zhang"))
                 if disclosure == .proactive {
                     entries.append(RecordPublished(at: approvedOn.advanced(by: 1), record: id, indexNumber: "\(unit)/2007-0000\(i + 1)", channel: "portal").entry(actor: "office.chen"))
                 }
@@ -154,7 +154,7 @@ import TestSupport
         let log = try LogFile.open(in: directory.path)
         _ = try log.append([
             RecordClassified(at: Self.day, record: "cd-bgt-3", contentClass: "plans", keyItem: "11-01", disclosure: .exempt, basis: "state-secret").entry(actor: "office.chen"),
-            RecordReviewed(at: Self.day.advanced(by: 9), record: "cd-bgt-3", level: 1, secrecy: .passed, accuracy: .passed, outcome: .approved).entry(actor: "reviewer.zhang"),
+            RecordReviewed(at: Self.day.advanced(by: 9), record: "cd-bgt-3", level: 1, secrecy: .passed, accuracy: .passed, outcome: .approved, checked: "密级、文号", grounds: "同意公开").entry(actor: "reviewer.zhang"),
             RecordRegistered(at: Self.day, record: "cd-jjw-0", unit: "cd-jjw", title: "新", created: Self.day, summary: "").entry(actor: "office.chen"),
         ])
         let folded = try Self.fullReplay(directory).records

@@ -18,6 +18,7 @@ import TestSupport
         ("classified, proactive", RecordClassified.type, RecordClassified(at: day, record: "R-2", contentClass: "plans", keyItem: "11-01", disclosure: .proactive).data),
         ("classified, exempt", RecordClassified.type, RecordClassified(at: day, record: "R-1", contentClass: "plans", disclosure: .exempt, basis: "state-secret").data),
         ("reviewed, approved", RecordReviewed.type, RecordReviewed(at: day, record: "R-2", level: 2, secrecy: .passed, accuracy: .passed, outcome: .approved).data),
+        ("reviewed, written", RecordReviewed.type, RecordReviewed(at: day, record: "R-2", level: 1, secrecy: .passed, accuracy: .passed, outcome: .approved, checked: "密级、文号", grounds: "同意公开").data),
         ("reviewed, returned", RecordReviewed.type, RecordReviewed(at: day, record: "R-2", level: 1, secrecy: .failed, accuracy: .passed, outcome: .returned, note: "涉密").data),
         ("published", RecordPublished.type, RecordPublished(at: day, record: "R-2", indexNumber: "jinjiang-jsj/2008-00001", channel: "portal").data),
         ("published, gazette", RecordPublished.type, RecordPublished(at: day, record: "R-2", indexNumber: "jinjiang-jsj/2008-00002", channel: "gazette").data),

@@ -36,10 +36,7 @@ public struct RequestStep: Sendable, Equatable {
             outcome: kind == .answered ? try f.string("outcome") : nil,
             approvedBy: kind == .extended ? try f.string("approvedBy") : nil,
             note: kind == .correctionAsked || kind == .extended ? try f.string(kind == .extended ? "reason" : "note") : try f.optionalString("note"),
-            correctBy: kind == .correctionAsked ? try f.optionalString("correctBy").map { text in
-                guard let day = Day(text) else { throw f.fail("correctBy", "must be a date written YYYY-MM-DD, not \"\(text)\"") }
-                return day
-            } : nil)
+            correctBy: kind == .correctionAsked ? try f.optionalDay("correctBy") : nil)
     }
 
     public var data: JSONValue {
