@@ -43,7 +43,11 @@ import Testing
         let training = try #require(progress.stages.first { $0.number == 1 })
         let jinjiang = try #require(progress.groups.last)
         #expect(training.tally(of: jinjiang).units == 0 && training.tally(of: jinjiang).shareDone == 0)
-        #expect(training.behind == [.init(unit: "cd-bgt", name: "成都市人民政府办公厅", status: .overdue)])
+        // Overdue since the day after 2007-11-10; by hand, 39 working days to 2008-01-05: 15 in November
+        // from the 12th, 20 in December to the 28th, the working Saturday 12-29, then 01-02..04.
+        #expect(training.behind == [.init(
+            unit: "cd-bgt", name: "成都市人民政府办公厅", status: .overdue, completion: .milestone, overdueSince: Day("2007-11-11"),
+            workingDaysLate: 39)])
         #expect(progress.only(stage: 4).stages.map(\.number) == [4] && progress.only(stage: nil).stages.count == 7)
     }
 

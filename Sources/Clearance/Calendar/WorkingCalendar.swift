@@ -109,6 +109,12 @@ public struct WorkingCalendar: Sendable {
         return Deadline(start: start, workingDays: workingDays, due: day, holidaysCrossed: crossed, adjustedWorkingDays: adjusted)
     }
 
+    /// Working days after `start` up to and including `end` (0 when `end` is not after `start`).
+    public func workingDays(after start: Day, through end: Day) throws -> Int {
+        guard end > start else { return 0 }
+        return try (start.advanced(by: 1)...end).filter { try isWorkingDay($0) }.count
+    }
+
     /// Working days in the whole calendar year `year` (which must be known to its last day).
     public func workingDays(inYear year: Int) throws -> Int {
         guard let first = Day("\(year)-01-01"), let last = Day("\(year)-12-31") else { return 0 }

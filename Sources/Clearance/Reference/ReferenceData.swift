@@ -14,7 +14,7 @@ public struct ReferenceData: Sendable {
     private var workingCalendar: WorkingCalendar?
     public private(set) var units: [String: JSONValue] = [:]
     public private(set) var unitOrder: [String] = []
-    public private(set) var stages: [Int: JSONValue] = [:]
+    public private(set) var stages: [Int: Stage] = [:]
     /// Key item id -> the tiers it applies to.
     public private(set) var keyItems: [String: [Int]] = [:]
     /// Exemption basis id -> the rule sets under which it is valid.
@@ -66,7 +66,7 @@ public struct ReferenceData: Sendable {
                 units[id] = data
             }
         case ReferenceEventType.stageScheduled:
-            if let number = data["number"]?.intValue { stages[number] = data }
+            if let stage = Stage(data) { stages[stage.number] = stage }
         case ReferenceEventType.schemeDeclared:
             for item in data["keyItems"]?.arrayValue ?? [] {
                 if let id = item["id"]?.stringValue { keyItems[id] = item["tiers"]?.arrayValue?.compactMap(\.intValue) ?? [] }
@@ -142,8 +142,12 @@ public struct ReferenceData: Sendable {
     /// unit holds by then is its backlog; what it creates later is new information, due on its own
     /// publication clock. Nil when no such stage has a deadline: then every record is backlog.
     public var backlogCutoff: Day? {
-        let stage = stages.keys.sorted().lazy.compactMap { self.stages[$0] }.first { $0["completion"]?.stringValue == "records-cleared" }
-        return stage?["deadline"]?.stringValue.flatMap(Day.init)
+        stage(completedBy: .recordsCleared)?.deadline
+    }
+
+    /// The first stage (by number) completed the way `completion` says.
+    public func stage(completedBy completion: Stage.Completion) -> Stage? {
+        stages.keys.sorted().lazy.compactMap { self.stages[$0] }.first { $0.completion == completion }
     }
 
     private mutating func rebuildCalendar() {

@@ -15,6 +15,9 @@ public struct RuleSet: Sendable, Equatable {
     public let request: RequestProcedure
     /// Withheld information reassessed periodically (2019 Art. 18); nil where the rules ask no such thing.
     public let reassessment: Reassessment?
+    /// What a disclosure guide says under these rules (2007 Art. 19, 2019 Art. 12); nil in logs
+    /// declared before the seed carried it.
+    public let guide: GuideRules?
     /// The answers a request can get under these rules: rows of the annual-report template of the
     /// time (request-outcomes.json), by id. Empty when none was declared: then every outcome passes.
     public internal(set) var outcomes: [String: OutcomeRow] = [:]
@@ -48,6 +51,23 @@ public struct RuleSet: Sendable, Equatable {
     public struct Reassessment: Sendable, Equatable {
         public let article: String
         public let intervalMonths: Int
+    }
+
+    /// The parts of a guide that follow the rules in force: where the public reads proactive
+    /// information in person, the fees, what an application contains, whom to complain to.
+    public struct GuideRules: Sendable, Equatable {
+        public let article: String
+        public let readingPlaces: [String]
+        public let readingPlacesArticle: String
+        /// The fee rule as the Regulations word it, with its article and the national instruments.
+        public let fees: String
+        public let feesArticle: String
+        public let feesInstrument: String?
+        public let applicationContents: [String]
+        public let applicationArticle: String
+        /// `superior`, `supervision` (the supervision bureau, 2007 only), `competent-office`.
+        public let complaintTo: [String]
+        public let complaintArticle: String
     }
 
     public struct OutcomeRow: Sendable, Equatable {
@@ -90,6 +110,20 @@ public struct RuleSet: Sendable, Equatable {
         self.request = RequestProcedure(
             limit: requestLimit, extensionDays: request["extension"]?["workingDays"]?.intValue ?? 0,
             extensionTimes: request["extension"]?["times"]?.intValue ?? 0, correction: correction)
+        if let g = data["guide"], g != .null {
+            guide = GuideRules(
+                article: article(g["article"]) ?? "?",
+                readingPlaces: g["readingPlaces"]?["places"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                readingPlacesArticle: article(g["readingPlaces"]?["article"]) ?? "?",
+                fees: g["fees"]?["zh"]?.stringValue ?? "", feesArticle: article(g["fees"]?["article"]) ?? "?",
+                feesInstrument: g["fees"]?["instrument"]?.stringValue,
+                applicationContents: g["application"]?["contents"]?.arrayValue?.compactMap { $0["zh"]?.stringValue } ?? [],
+                applicationArticle: article(g["application"]?["article"]) ?? "?",
+                complaintTo: g["complaintTo"]?["bodies"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                complaintArticle: article(g["complaintTo"]?["article"]) ?? "?")
+        } else {
+            guide = nil
+        }
         if let r = data["reassessment"], let months = r["intervalMonths"]?.intValue {
             reassessment = Reassessment(article: article(r["article"]) ?? "?", intervalMonths: months)
         } else {

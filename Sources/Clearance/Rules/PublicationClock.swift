@@ -17,8 +17,7 @@ public struct PublicationClock: Sendable, Equatable {
         let classLimit = state.norms[record.registration.unit]?.classes.first { $0.id == classification.contentClass }?.timeLimitDays ?? rule
         start = record.changed
         workingDays = min(rule, classLimit)
-        notBefore = ruleSet != nil ? nil : state.reference.stages.values.first { $0["completion"]?.stringValue == "records-published" }?["deadline"]?
-            .stringValue.flatMap(Day.init)
+        notBefore = ruleSet != nil ? nil : state.reference.stage(completedBy: .recordsPublished)?.deadline
     }
 
     /// The due day, given the day `workingDays` working days after `start` (nil: outside the calendar).

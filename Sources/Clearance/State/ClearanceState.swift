@@ -78,7 +78,7 @@ public struct ClearanceState: Sendable {
             milestones[e.stage, default: [:]][e.unit] = e.at
         case .trainingHeld(let e):
             // A training is the milestone of its stage for the units responsible for it.
-            let responsible = reference.stages[e.stage]?["responsible"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            let responsible = reference.stages[e.stage]?.responsible ?? []
             for unit in responsible { milestones[e.stage, default: [:]][unit] = e.at }
         case .serviceGuideFiled(let e):
             serviceGuides[e.unit, default: []].append(e)

@@ -25,7 +25,7 @@ enum StageCommand {
         switch arguments.positional(0) {
         case "list":
             let (state, _) = try action.service.load()
-            let stages = state.reference.stages.keys.sorted().compactMap { state.reference.stages[$0] }
+            let stages = state.reference.stages.keys.sorted().compactMap { state.reference.stages[$0]?.data }
             if arguments.has("--json") {
                 for stage in stages { Terminal.out(JSONWriter.string(stage)) }
                 return
@@ -55,7 +55,7 @@ enum StageCommand {
             guard let deadline = try action.day("--deadline") else { throw UsageError("--deadline is required", command: spec.name) }
             let at = try action.businessDate()
             try action.append { state in
-                guard let stage = state.reference.stages[number]?.objectValue else { throw CommandFailure("stage \(number) is not scheduled") }
+                guard let stage = state.reference.stages[number]?.data.objectValue else { throw CommandFailure("stage \(number) is not scheduled") }
                 var members = stage.filter { $0.key != "at" && $0.key != "deadline" && $0.key != "note" }
                 members.insert(("at", .string(at.description)), at: 0)
                 members.append(("deadline", .string(deadline.description)))

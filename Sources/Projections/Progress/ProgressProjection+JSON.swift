@@ -21,6 +21,8 @@ extension ProgressProjection {
                             if let share = unit.share { members += [("done", .integer(share.done)), ("of", .integer(share.of))] }
                             if let order = unit.order { members += [("inOrder", .integer(order.inOrder)), ("newestFirst", .bool(order.newestFirst))] }
                             if !unit.guideGaps.isEmpty { members.append(("guideGaps", .array(unit.guideGaps.map { .string($0.key) }))) }
+                            if let since = unit.overdueSince { members.append(("overdueSince", .string(since.description))) }
+                            if let late = unit.workingDaysLate { members.append(("workingDaysLate", .integer(late))) }
                             return .object(members)
                         })),
                     ])

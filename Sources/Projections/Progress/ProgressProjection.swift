@@ -18,6 +18,13 @@ public struct ProgressProjection: Sendable {
         public let unit: String
         public let name: String
         public let status: Status
+        /// How the stage is completed, and so what the unit lacks: a norm, a milestone, backlog records
+        /// cleared (`share`), or backlog records done and a complete guide (`share`, `guideGaps`).
+        public let completion: Stage.Completion
+        /// For a unit overdue: the first day past the deadline, and the working days from the deadline
+        /// to the day judged (nil where the calendar does not know them yet).
+        public var overdueSince: Day?
+        public var workingDaysLate: Int?
         public var share: Share?
         /// For stage 4: whether it has cleared newest first so far (nil until it has cleared a record).
         public var order: ClearingOrder?
@@ -68,19 +75,21 @@ public struct ProgressProjection: Sendable {
         let cutoff = state.reference.backlogCutoff
         let summaries = state.records.summaries(ofUnits: chosen, backlogCutoff: cutoff)
         var stages: [StageRow] = []
+        let calendar = try? state.reference.calendar()
         for number in state.reference.stages.keys.sorted() {
             let stage = state.reference.stages[number]!
-            let deadline = stage["deadline"]?.stringValue.flatMap(Day.init)
-            let responsible = stage["responsible"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            let applies = stage["appliesTo"]?.stringValue == "every-unit" ? chosen : chosen.intersection(responsible)
-            let kind = stage["completion"]?.stringValue ?? "milestone"
+            let deadline = stage.deadline
+            let applies = stage.appliesToEveryUnit ? chosen : chosen.intersection(stage.responsible)
+            let kind = stage.completion
+            // Working days late are the same for every unit overdue on a stage: counted once.
+            let late: Int? = deadline.flatMap { deadline in day > deadline ? try? calendar?.workingDays(after: deadline, through: day) : nil }
             var total = StageTally()
             var byGroup: [String: StageTally] = [:]
             var behind: [Behind] = []
             for unit in applies.sorted() {
                 let records = summaries[unit] ?? UnitRecordSummary(of: [], backlogCutoff: cutoff)
                 let done = Self.completion(stage: number, kind: kind, unit: unit, records: records, state: state)
-                let order = kind == "records-cleared" ? ClearingOrder(records) : nil
+                let order = kind == .recordsCleared ? ClearingOrder(records) : nil
                 let status: Status
                 // Counted among the units done: an unfinished clearing's order may still go wrong.
                 var newestFirst = false
@@ -90,20 +99,21 @@ public struct ProgressProjection: Sendable {
                 } else {
                     status = deadline.map { day > $0 } ?? false ? .overdue : .open
                     let share: Share? = switch kind {
-                    case "records-cleared": Share(done: records.backlogCleared, of: records.backlog)
-                    case "records-published": Share(done: records.backlogDone, of: records.backlog)
+                    case .recordsCleared: Share(done: records.backlogCleared, of: records.backlog)
+                    case .recordsPublished: Share(done: records.backlogDone, of: records.backlog)
                     default: nil
                     }
-                    let gaps = kind == "records-published" ? GuideProjection.gaps(of: unit, in: state) : []
+                    let gaps = kind == .recordsPublished ? GuideProjection.gaps(of: unit, in: state) : []
                     behind.append(Behind(
-                        unit: unit, name: state.reference.units[unit]?["name"]?.stringValue ?? unit, status: status, share: share, order: order,
-                        guideGaps: gaps))
+                        unit: unit, name: state.reference.units[unit]?["name"]?.stringValue ?? unit, status: status, completion: kind,
+                        overdueSince: status == .overdue ? deadline?.advanced(by: 1) : nil, workingDaysLate: status == .overdue ? late : nil,
+                        share: share, order: order, guideGaps: gaps))
                 }
                 total.count(status, newestFirst: newestFirst)
                 for key in groupsOfUnit[unit] ?? [] { byGroup[key, default: StageTally()].count(status, newestFirst: newestFirst) }
             }
             stages.append(StageRow(
-                number: number, title: stage["zh"]?.stringValue ?? "", deadline: deadline, countsNewestFirst: kind == "records-cleared", total: total,
+                number: number, title: stage.title, deadline: deadline, countsNewestFirst: kind == .recordsCleared, total: total,
                 byGroup: byGroup, behind: behind))
         }
         self.stages = stages
@@ -127,20 +137,20 @@ public struct ProgressProjection: Sendable {
     /// with no proactive record has only to be cleared) and the unit's guide lacks nothing (its
     /// catalogue and guide are out); a unit without a backlog has not done them. The order of clearing
     /// is reported beside stage 4, not required for it.
-    static func completion(stage: Int, kind: String, unit: String, records: UnitRecordSummary, state: ClearanceState) -> Day? {
+    static func completion(stage: Int, kind: Stage.Completion, unit: String, records: UnitRecordSummary, state: ClearanceState) -> Day? {
         switch kind {
-        case "norm-adopted":
+        case .normAdopted:
             return state.norms[unit]?.at
-        case "records-cleared":
+        case .recordsCleared:
             return records.allBacklogCleared
-        case "records-published":
+        case .recordsPublished:
             // Its backlog cleared and the proactive records of it published (so its catalogue is out), and
             // its guide complete: a record not yet classified may still turn out proactive.
             guard let published = records.allBacklogPublished, GuideProjection.gaps(of: unit, in: state).isEmpty,
                 let profile = state.profiles[unit], let norm = state.norms[unit]
             else { return nil }
             return max(published, profile.at, norm.at)
-        default:
+        case .milestone:
             return state.milestones[stage]?[unit]
         }
     }

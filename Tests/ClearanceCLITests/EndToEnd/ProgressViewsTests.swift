@@ -23,7 +23,7 @@ import Testing
         for group in ["<td>市级部门</td>", "<td>区（市）县</td>", "<td>乡镇（街道）</td>", "<td>锦江区人民政府（jinjiang）</td>"] {
             #expect(page.stdout.contains(group), "the roll-up has a row for \(group)")
         }
-        #expect(page.stdout.contains("<li>锦江区人民政府（jinjiang）— 已逾期</li>"), "the units behind, by name")
+        #expect(page.stdout.contains("<li>锦江区人民政府（jinjiang）— 已逾期；缺：尚未制定分类规范；自 2007-11-21 起逾期 "), "the units behind, by name, with what they lack and since when")
         for outside in ["<script", "<link", "src=", "@import", "url("] { #expect(!page.stdout.contains(outside), "the page fetches \(outside)") }
 
         let written = try cli.run(["progress", "--funnel", "--format", "html", "--date", "2008-02-29", "--out", "funnel.html"])
@@ -42,7 +42,13 @@ import Testing
         #expect(tier2.split(separator: " ").contains("3/546"), "three tier-2 units adopted their norms: \(tier2)")
         let one = try cli.run(["progress", "--stage", "2", "--tier", "2", "--district", "jinjiang", "--lang", "zh"])
         #expect(one.stdout.contains("stage 2 by tier and district:") && one.stdout.contains("分组"))
-        #expect(one.stdout.contains("已逾期    锦江区人民政府办公室 (jinjiang-bgs)"), "\(one.stdout)")
+        #expect(one.stdout.contains("已逾期    锦江区人民政府办公室 (jinjiang-bgs) — overdue since 2007-11-21 ("), "\(one.stdout)")
+        #expect(one.stdout.contains("working days): no classification norm adopted"), "\(one.stdout)")
+        let dated = try cli.run(["progress", "--stage", "2", "--district", "jinjiang", "--date", "2007-11-30", "--json"])
+        let behind = try JSONParser.parse(dated.stdout.trimmingCharacters(in: .whitespacesAndNewlines))["stages"]?.arrayValue?.first?["behind"]?.arrayValue ?? []
+        let office = try #require(behind.first { $0["unit"] == .string("jinjiang-bgs") })
+        // 2007-11-21 to 11-30: the 21st to the 23rd and the 26th to the 30th, 8 working days.
+        #expect(office["overdueSince"] == .string("2007-11-21") && office["workingDaysLate"] == .integer(8), "\(office)")
         #expect(!one.stdout.contains("(jinjiang-jsj)"), "jinjiang-jsj adopted its norm: it is not behind")
         let clearing = try cli.run(["progress", "--stage", "4", "--district", "jinjiang", "--date", "2008-01-05"])
         #expect(clearing.stdout.contains("stage 4: 0 of the 0 units done cleared newest first") && clearing.stdout.contains("NEWEST FIRST"))

@@ -171,7 +171,7 @@ import TestSupport
     @Test func aRescheduledStage4IsNotAnsweredFromTheStoredSummaries() throws {
         let (directory, service) = try Self.logWithRecordsOfSeveralUnits()
         let earlier = Self.day.advanced(by: -1)
-        var stage = try #require(try service.load().state.reference.stages[4]?.objectValue)
+        var stage = try #require(try service.load().state.reference.stages[4]?.data.objectValue)
         stage = stage.map { $0.key == "deadline" ? ("deadline", .string(earlier.description)) : $0 }
         _ = try LogFile.open(in: directory.path).append([NewEntry(actor: "office.chen", type: ReferenceEventType.stageScheduled, data: .object(stage))])
         let loaded = try service.load().state

@@ -14,7 +14,7 @@ import Testing
         let unit = RuleFixture.unit
         let competent = state.reference.unitOrder.first { !(state.reference.units[$0]?["sectors"]?.arrayValue ?? []).isEmpty }!
         let sector = state.reference.units[competent]!["sectors"]!.arrayValue!.first!.stringValue!
-        let stageOne = state.reference.stages[1]!["responsible"]!.arrayValue!.first!.stringValue!
+        let stageOne = state.reference.stages[1]!.responsible.first!
         return [
             (RoleGranted.type, "office.chen", RoleGranted(at: day, person: "clerk.new", role: .clerk, units: [unit]), { $0.roles["clerk.new"] == nil && $1.roles["clerk.new"] != nil }),
             (RoleRevoked.type, "office.chen", RoleRevoked(at: day, person: "clerk.new", role: .clerk), { $0.roles["clerk.new"]?[.clerk] != nil && $1.roles["clerk.new"]?[.clerk] == nil }),

@@ -10,6 +10,12 @@ public struct UnitProfileSet: DomainEvent, Equatable {
     ]
     public static let fields = labelledFields.map(\.name)
 
+    /// What a unit writes for a field it does not have (no fax, no e-mail): a declared "none" is
+    /// complete, where a field never filled is a gap the guide names.
+    public static let none = "none"
+
+    public static func isDeclaredNone(_ value: String) -> Bool { ["none", "无"].contains(value.lowercased()) }
+
     public var at: Day
     public var unit: String
     /// Values by field name; a missing field is a gap the guide will name.
