@@ -5,9 +5,11 @@ enum CityTexts {
     static let surnames = ["wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo", "he", "luo", "gao", "lin"]
     static let givenNames = ["wei", "fang", "min", "jing", "li", "qiang", "lei", "jun", "yang", "yong", "yan", "jie", "tao", "ming", "chao", "xia", "ping", "gang", "hui", "hong"]
 
-    /// A norm's classes: city and district departments disclose under Article 10 and 11, townships and
-    /// sub-districts under Article 12. Normative documents and licensing take two review levels.
-    static func classes(tier: Int) -> [NormAdopted.ContentClass] {
+    /// A norm's classes: townships and sub-districts disclose under Article 12; governments under
+    /// Articles 10 and 11 (major construction, land taking, relief funds); departments the common
+    /// classes of Article 10, a licensing class where they license, and the class of what they do
+    /// (`UnitFunction`). Normative documents, licensing and land take two review levels.
+    static func classes(tier: Int, kind: String = "department", name: String = "") -> [NormAdopted.ContentClass] {
         typealias Class = NormAdopted.ContentClass
         if tier == 3 {
             return [
@@ -18,23 +20,38 @@ enum CityTexts {
                 Class(id: "family-planning", name: "计划生育", keyItems: ["12-08"], form: "公开栏", timeLimitDays: 20, review: .oneLevel, office: "计生办"),
             ]
         }
-        return [
+        var classes = [
             Class(id: "normative", name: "规范性文件", keyItems: ["10-01"], form: "门户网站、政府公报", timeLimitDays: 20, review: .twoLevel, office: "法制科"),
-            Class(id: "plans", name: "规划计划", keyItems: ["10-02", "11-01"], form: "门户网站", timeLimitDays: 20, review: .oneLevel, office: "办公室"),
+            Class(id: "plans", name: "规划计划", keyItems: ["10-02"], form: "门户网站", timeLimitDays: 20, review: .oneLevel, office: "办公室"),
             Class(id: "budget", name: "财政预决算", keyItems: ["10-04"], form: "门户网站", timeLimitDays: 20, review: .oneLevel, office: "财务科"),
             Class(id: "procurement", name: "政府采购", keyItems: ["10-06"], form: "门户网站", timeLimitDays: 20, review: .oneLevel, office: "财务科"),
-            Class(id: "licensing", name: "行政许可", keyItems: ["10-07"], form: "门户网站、办事大厅", timeLimitDays: 15, review: .twoLevel, office: "审批科"),
             Class(id: "emergencies", name: "突发公共事件应急预案", keyItems: ["10-10"], form: "门户网站", timeLimitDays: 10, review: .oneLevel, office: "应急办"),
         ]
+        if kind == "city-government" || kind == "district-government" {
+            classes += [
+                Class(id: "major-projects", name: "重大建设和公益事业项目", keyItems: ["10-08", "11-01", "11-02"], form: "门户网站", timeLimitDays: 20, review: .oneLevel, office: "发展计划处"),
+                Class(id: "land", name: "征地拆迁和补偿", keyItems: ["11-03"], form: "门户网站、公开栏", timeLimitDays: 20, review: .twoLevel, office: "国土处"),
+                Class(id: "relief", name: "救灾救济款物", keyItems: ["11-04"], form: "门户网站", timeLimitDays: 15, review: .oneLevel, office: "民政处"),
+            ]
+            return classes
+        }
+        if kind == "general-office" || name.hasSuffix("人民政府办公室") { return classes }
+        let function = UnitFunction.of(name: name)
+        if function == nil || !(function!.licenses.isEmpty) {
+            classes.append(Class(id: "licensing", name: "行政许可", keyItems: ["10-07"], form: "门户网站、办事大厅", timeLimitDays: 15, review: .twoLevel, office: "审批科"))
+        }
+        if let function { classes.append(function.contentClass) }
+        return classes
     }
 
     private static let subjects: [String: [String]] = [
-        "normative": ["行政事业性收费管理", "城市管理综合执法", "政府信息公开工作", "社会保障基金监督"],
-        "plans": ["国民经济和社会发展", "城乡统筹发展", "城市道路建设", "社区卫生服务体系建设"],
+        "normative": ["政府信息公开工作", "行政执法责任制", "依法行政", "机关效能建设"],
+        "plans": ["工作要点", "工作计划", "发展规划", "目标任务分解"],
         "budget": ["部门预算", "部门决算", "专项资金使用", "三项经费支出"],
-        "procurement": ["办公设备政府采购", "道路维修工程招标", "车辆定点维修采购", "信息系统建设采购"],
-        "licensing": ["建设项目审批", "食品卫生许可", "排污许可证核发", "户外广告设置许可"],
-        "emergencies": ["防汛抗旱", "突发公共卫生事件", "安全生产事故", "地震灾害"],
+        "procurement": ["办公设备政府采购", "公务车辆定点维修", "信息系统建设采购", "印刷服务定点采购"],
+        "licensing": ["行政审批事项目录", "行政许可办理流程", "审批服务承诺", "行政许可事项调整"],
+        "emergencies": ["防汛抗旱", "突发公共卫生事件", "安全生产事故", "森林防火"],
+        "major-projects": ["重点建设项目", "城乡统筹发展", "社区卫生服务体系建设", "农村公路建设"],
         "rural-policy": ["新农村建设", "农业税费改革", "城乡一体化", "农民专业合作社扶持"],
         "finance": ["村级财务", "新型农村合作医疗资金", "粮食直补资金", "乡镇财政收支"],
         "land": ["土地利用总体规划", "征地补偿安置", "集体建设用地", "宅基地审批"],
@@ -43,20 +60,50 @@ enum CityTexts {
     ]
     private static let kinds = ["通知", "实施意见", "工作方案", "情况通报", "管理办法", "公示", "报告"]
 
-    static func title(unit: String, tier: Int, contentClass: String, year: Int, pick: Int) -> String {
-        let subject = subjects[contentClass]?[pick % 4] ?? "政务"
-        let kind = kinds[pick / 4 % kinds.count]
-        return "\(unit)关于\(year)年度\(subject)的\(kind)"
+    /// A record's subject, as fits its class and its unit: what the unit does, what it licenses, and
+    /// no earthquake before the Wenchuan earthquake of 2008-05-12.
+    static func subject(of contentClass: String, unitName: String, created: Day, pick: Int) -> String {
+        let function = UnitFunction.of(name: unitName)
+        if contentClass == "emergencies" && created >= Day("2008-05-12")! && pick % 3 == 0 { return "抗震救灾" }
+        let list: [String] = switch contentClass {
+        case function?.contentClass.id: function!.subjects
+        case "licensing" where !(function?.licenses.isEmpty ?? true): function!.licenses
+        default: subjects[contentClass] ?? ["政务"]
+        }
+        return list[pick % list.count]
+    }
+
+    static func title(unit: String, subject: String, year: Int, pick: Int) -> String {
+        "\(unit)关于\(year)年度\(subject)的\(kinds[pick / 4 % kinds.count])"
+    }
+
+    /// Every catalogue entry has a summary, as the guide promises.
+    static func summary(subject: String, className: String, created: Day) -> String {
+        "\(created.year)年\(created.components.month)月形成，涉及\(subject)，属\(className)类信息。"
+    }
+
+    /// The issuer's prefix of a document number (文号), as the city's offices write them: 成办发 for
+    /// the general office, 成府发 and 锦府发 for governments, 锦建发 for a district's construction bureau.
+    static func issuerPrefix(name: String, kind: String, parentName: String?) -> String {
+        let place = String(name.prefix(1))
+        // The parent government's place name (锦江区, 龙泉驿区), which a unit's own name repeats.
+        let parentPlace = parentName?.replacingOccurrences(of: "人民政府", with: "") ?? "∅"
+        switch kind {
+        case "city-government", "district-government": return place + "府发"
+        case "general-office": return place + "办发"
+        case "township", "sub-district":
+            let own = name.hasPrefix(parentPlace) ? String(name.dropFirst(parentPlace.count)) : name
+            return String(own.prefix(2)) + (kind == "township" ? "府发" : "街发")
+        default:
+            if name.hasSuffix("人民政府办公室") { return place + "府办发" }
+            var core = name
+            for prefix in ["成都市", parentPlace] where core.hasPrefix(prefix) { core = String(core.dropFirst(prefix.count)) }
+            return place + String(core.prefix(1)) + "发"
+        }
     }
 
     /// The unit's office: the city's name first, unless the unit's own name begins with it (成都市商务局).
     static func address(for unit: String) -> String { (unit.hasPrefix("成都市") ? "" : "成都市") + unit + "政务服务中心" }
-
-    /// A document number's issuer: the unit's name without its administrative suffix, as on a 文号.
-    static func abbreviation(_ name: String) -> String {
-        let short = name.replacingOccurrences(of: "成都市", with: "成").replacingOccurrences(of: "人民政府", with: "府")
-        return String(short.prefix(4))
-    }
 
     /// Public enterprises and institutions by sector, after the place's name ("成都市", "锦江区"): the
     /// ones whose service guides the sector's competent department files.

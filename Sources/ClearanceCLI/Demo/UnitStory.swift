@@ -12,11 +12,30 @@ struct UnitStory {
 
     private var name: String { scenario.reference.units[unit]?["name"]?.stringValue ?? unit }
     private var tier: Int { scenario.reference.unitTier(unit) ?? 2 }
+    private var kind: String { scenario.reference.units[unit]?["kind"]?.stringValue ?? "department" }
+    /// Content is filled into the system once it is built and its users trained (stages 3 and 5):
+    /// nothing is published before the day after the stage 5 training.
+    static let publishFrom = Day("2008-01-10")!
+
+    /// A document number for each record that has one, rising with creation within the year, under
+    /// the unit's own prefix (锦建发〔2007〕12号). Records listed in any order; those without one are skipped.
+    private func documentNumbers(_ records: [(id: String, created: Day)], _ r: inout Dice) -> [String: String] {
+        let parent = scenario.reference.units[unit]?["parent"]?.stringValue.flatMap { scenario.reference.units[$0]?["name"]?.stringValue }
+        let prefix = CityTexts.issuerPrefix(name: name, kind: kind, parentName: parent)
+        var numbers: [String: String] = [:]
+        var last: [Int: Int] = [:]
+        for record in records.filter({ _ in r.chance(40) }).sorted(by: { ($0.created, $0.id) < ($1.created, $1.id) }) {
+            let serial = (last[record.created.year] ?? 0) + r.int(1...6)
+            last[record.created.year] = serial
+            numbers[record.id] = "\(prefix)〔\(record.created.year)〕\(serial)号"
+        }
+        return numbers
+    }
 
     func tell(into plan: inout DayPlan, random: inout SplitMix64) throws {
         var r = Dice(random: random)
         defer { random = r.random }
-        let classes = CityTexts.classes(tier: tier)
+        let classes = CityTexts.classes(tier: tier, kind: kind, name: name)
         setProfile(&plan, &r)
         let normDay: Day? = switch temper {
         case .thorough: r.day(from: "2007-10-22", to: "2007-11-12", scenario)
@@ -46,6 +65,7 @@ struct UnitStory {
             records.append(("\(unit)-\(String(format: "%04d", n + 1))", created, r.day(from: registerFrom, to: registerTo, scenario)))
         }
         if inOrder { records.sort { $0.created > $1.created } }
+        let backlogNumbers = documentNumbers(records.map { ($0.id, $0.created) }, &r)
         // Classifying needs the norm: a unit working in order starts once it has one, or the records it reached first would be skipped.
         var clearStart = Day(clearFrom)!
         if inOrder, let normDay { clearStart = max(clearStart, normDay) }
@@ -60,7 +80,7 @@ struct UnitStory {
             case .late: r.int(10...45)
             case .stalled: r.int(20...60)
             }
-            let approved = follow(record.id, created: record.created, registered: record.registered,
+            let approved = follow(record.id, created: record.created, registered: record.registered, documentNumber: backlogNumbers[record.id],
                 cleared: clears && !(temper == .stalled && r.chance(60)) ? cleared : nil, approvedNotBefore: inOrder ? newerApproved : nil,
                 publishDelay: publishDelay, classes: classes, into: &plan, &r)
             newerApproved = approved ?? newerApproved
@@ -69,6 +89,7 @@ struct UnitStory {
         // Records created in 2008, a few a month, each on its own 20-working-day clock.
         guard normDay != nil, temper != .stalled else { return }
         var serial = backlog
+        var later: [(id: String, created: Day, registered: Day, cleared: Day)] = []
         for month in 1...12 {
             let count = Int((Double(tier == 3 ? r.int(0...1) : r.int(0...3)) * scenario.scale).rounded())
             for _ in 0..<count {
@@ -78,9 +99,13 @@ struct UnitStory {
                 let registered = scenario.adding(r.int(0...3), to: created)
                 let cleared = scenario.adding(r.int(1...6), to: registered)
                 guard cleared <= CityScenario.end else { continue }
-                follow("\(unit)-\(String(format: "%04d", serial))", created: created, registered: registered,
-                    cleared: max(cleared, normDay!), publishDelay: r.chance(12) ? r.int(18...35) : r.int(1...8), classes: classes, into: &plan, &r)
+                later.append(("\(unit)-\(String(format: "%04d", serial))", created, registered, cleared))
             }
+        }
+        let laterNumbers = documentNumbers(later.map { ($0.id, $0.created) }, &r)
+        for record in later {
+            follow(record.id, created: record.created, registered: record.registered, documentNumber: laterNumbers[record.id],
+                cleared: max(record.cleared, normDay!), publishDelay: r.chance(12) ? r.int(18...35) : r.int(1...8), classes: classes, into: &plan, &r)
         }
         planPublicContact(into: &plan, &r)
     }
@@ -103,15 +128,17 @@ struct UnitStory {
     /// proactive, and now and then corrected or withdrawn. Returns the day it was approved (nil: never).
     @discardableResult
     private func follow(
-        _ id: String, created: Day, registered: Day, cleared: Day?, approvedNotBefore: Day? = nil, publishDelay: Int,
+        _ id: String, created: Day, registered: Day, documentNumber: String?, cleared: Day?, approvedNotBefore: Day? = nil, publishDelay: Int,
         classes: [NormAdopted.ContentClass], into plan: inout DayPlan, _ r: inout Dice
     ) -> Day? {
         let contentClass = classes[r.int(0...(classes.count - 1))]
-        let title = CityTexts.title(unit: name, tier: tier, contentClass: contentClass.id, year: created.year, pick: r.int(0...999))
+        let pick = r.int(0...999)
+        let subject = CityTexts.subject(of: contentClass.id, unitName: name, created: created, pick: pick)
+        let title = CityTexts.title(unit: name, subject: subject, year: created.year, pick: pick)
         plan.records += 1
         plan.add(registered, RecordRegistered(
-            at: registered, record: id, unit: unit, title: title, documentNumber: r.chance(40) ? "\(CityTexts.abbreviation(name))〔\(created.year)〕\(r.int(1...180))号" : nil,
-            created: created, summary: r.chance(30) ? "本件涉及\(contentClass.name)事项，供公众查阅。" : "", term: "2007-2011"
+            at: registered, record: id, unit: unit, title: title, documentNumber: documentNumber,
+            created: created, summary: CityTexts.summary(subject: subject, className: contentClass.name, created: created), term: "2007-2011"
         ).entry(actor: staff.clerk))
         guard let cleared else { return nil }
         let roll = r.int(0...99)
@@ -143,10 +170,10 @@ struct UnitStory {
         return day
     }
 
-    /// A proactive record published `publishDelay` working days after its approval (if by the end),
-    /// then now and then corrected or withdrawn.
+    /// A proactive record published `publishDelay` working days after its approval, or after the
+    /// system training if it was approved before (if by the end), then now and then corrected or withdrawn.
     private func publish(_ id: String, title: String, approved: Day, publishDelay: Int, into plan: inout DayPlan, _ r: inout Dice) {
-        let published = scenario.adding(publishDelay, to: approved)
+        let published = scenario.adding(publishDelay, to: max(approved, Self.publishFrom.advanced(by: -1)))
         guard published <= CityScenario.end else { return }
         let unit = unit, publisher = staff.publisher
         plan.add(published) { numbers in

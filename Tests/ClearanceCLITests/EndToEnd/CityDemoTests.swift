@@ -39,6 +39,55 @@ import Testing
         #expect(try first.logBytes() == before)
     }
 
+    /// The demo records up to the day it says and not beyond, and its units act as the plan orders:
+    /// content published only after the system training (stage 5), titles that fit their dates and the
+    /// unit's functions, document numbers that rise within an issuer and year, a summary for every
+    /// entry, and norms whose classes cover the key items that fit the unit.
+    @Test func theDemoStaysInItsYearAndItsUnitsActAsThePlanOrders() throws {
+        let (cli, _) = try Self.demo(seed: 12)
+        var numbers: [String: [(created: String, serial: Int)]] = [:]
+        var norms: [String: [String]] = [:]
+        var names: [String: String] = [:]
+        var published = 0
+        try LogReader(directory: cli.folder.file("event-log")).forEachEntry { entry in
+            let data = (try? entry.data()) ?? .null
+            #expect(entry.recorded.iso8601 < "2009-01-01", "seq \(entry.seq) is recorded after the demo's last day")
+            if let at = data["at"]?.stringValue { #expect(at <= "2008-12-31", "seq \(entry.seq) happens on \(at)") }
+            switch entry.type {
+            case "unit.registered":
+                names[data["id"]?.stringValue ?? ""] = data["name"]?.stringValue
+            case "record.registered":
+                let title = data["title"]?.stringValue ?? "", created = data["created"]?.stringValue ?? ""
+                let summary = data["summary"]?.stringValue ?? ""
+                #expect(!summary.isEmpty, "\(title) has no summary")
+                if title.contains("地震") || title.contains("抗震") { #expect(created >= "2008-05-12", "\(title), created \(created)") }
+                if title.contains("排污") { #expect(title.contains("环境保护"), "only an environment bureau issues discharge permits: \(title)") }
+                if let number = data["documentNumber"]?.stringValue, let open = number.firstIndex(of: "〔"), let close = number.firstIndex(of: "〕") {
+                    let issuer = (data["unit"]?.stringValue ?? "") + String(number[..<close])
+                    numbers[issuer, default: []].append((created, Int(number[number.index(after: close)...].dropLast()) ?? 0))
+                    #expect(number[number.index(after: open)..<close] == created.prefix(4), "\(number) is not of \(created)'s year")
+                }
+            case "norm.adopted":
+                norms[data["unit"]?.stringValue ?? ""] = (data["classes"]?.arrayValue ?? []).flatMap { $0["keyItems"]?.arrayValue?.compactMap(\.stringValue) ?? [] }
+            case "record.published":
+                published += 1
+                #expect((data["at"]?.stringValue ?? "") >= "2008-01-10", "published before the system training: \(data)")
+            default: break
+            }
+            return true
+        }
+        #expect(published > 100)
+        for (issuer, list) in numbers {
+            let serials = list.sorted { ($0.created, $0.serial) < ($1.created, $1.serial) }.map(\.serial)
+            #expect(serials == serials.sorted() && Set(serials).count == serials.count, "\(issuer): \(serials)")
+        }
+        // An education bureau discloses education policy (10-09); an environment bureau its inspections (10-11).
+        for (unit, name) in names where norms[unit] != nil {
+            if name.hasSuffix("教育局") { #expect(norms[unit]!.contains("10-09"), "\(name)") }
+            if name.hasSuffix("环境保护局") { #expect(norms[unit]!.contains("10-11"), "\(name)") }
+        }
+    }
+
     /// Replays the demo's log batch by batch through the rules, apart from the demo's own code: every
     /// event is accepted, and the scenario has the full range of what happens.
     @Test func everyEventPassesTheRulesAndTheScenarioHasTheFullRange() throws {
