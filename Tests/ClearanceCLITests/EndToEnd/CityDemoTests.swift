@@ -154,6 +154,76 @@ import Testing
         }
     }
 
+    /// The stage figures are a recount of the events: stages 2, 4 and 6 counted here straight from the
+    /// log's lines (norms adopted; each backlog record's last approval at the levels its class asks
+    /// for; its publication if proactive; the profile's fields), apart from the state and the
+    /// projection, give `progress`'s counts on the plan's last deadline.
+    @Test func theStageCountsAreARecountOfTheEvents() throws {
+        let (cli, _) = try Self.demo(seed: 5)
+        let day = "2008-03-31", cutoff = "2007-12-31"
+        var units: [String] = []
+        var normDay: [String: String] = [:]
+        var levels: [String: [String: Int]] = [:]  // unit -> class -> review levels
+        var record: [String: (unit: String, created: String, required: Int, approved: String?, proactive: Bool, published: String?)] = [:]
+        var profile: [String: (at: String, fields: Int)] = [:]
+        try LogReader(directory: cli.folder.file("event-log")).forEachEntry { entry in
+            let data = (try? entry.data()) ?? .null
+            let id = data["record"]?.stringValue ?? ""
+            switch entry.type {
+            case "unit.registered": units.append(data["id"]?.stringValue ?? "")
+            case "norm.adopted":
+                let unit = data["unit"]?.stringValue ?? ""
+                normDay[unit] = data["at"]?.stringValue
+                for c in data["classes"]?.arrayValue ?? [] {
+                    levels[unit, default: [:]][c["id"]?.stringValue ?? ""] = c["review"]?.stringValue == "two-level" ? 2 : 1
+                }
+            case "unit.profile-set":
+                let fields = ["office", "address", "hours", "phone", "fax", "email"].filter { !(data[$0]?.stringValue ?? "").isEmpty }.count
+                profile[data["unit"]?.stringValue ?? ""] = (data["at"]?.stringValue ?? "", fields)
+            case "record.registered":
+                record[id] = (data["unit"]?.stringValue ?? "", data["created"]?.stringValue ?? "", 1, nil, false, nil)
+            case "record.classified":
+                if let r = record[id] {
+                    record[id]!.required = levels[r.unit]?[data["class"]?.stringValue ?? ""] ?? 1
+                    record[id]!.proactive = data["disclosure"] == .string("proactive")
+                }
+            case "record.published":
+                record[id]?.published = data["at"]?.stringValue
+            case "record.reviewed":
+                if data["outcome"] == .string("approved"), data["level"]?.intValue == record[id]?.required { record[id]!.approved = data["at"]?.stringValue }
+            default: break
+            }
+            return true
+        }
+        func status(done: String?, deadline: String) -> String {
+            if let done, done <= day { return done <= deadline ? "done on time" : "done late" }
+            return day > deadline ? "overdue" : "open"
+        }
+        var counted: [Int: [String: Int]] = [:]
+        for unit in units {
+            counted[2, default: [:]][status(done: normDay[unit], deadline: "2007-11-20"), default: 0] += 1
+            let backlog = record.values.filter { $0.unit == unit && $0.created <= cutoff }
+            let cleared: String? = backlog.isEmpty || backlog.contains { $0.approved == nil } ? nil : backlog.compactMap(\.approved).max()
+            counted[4, default: [:]][status(done: cleared, deadline: cutoff), default: 0] += 1
+            // Stage 6: that backlog cleared, its proactive records published, a norm and a full profile.
+            var published: String?
+            if let cleared, let norm = normDay[unit], let p = profile[unit], p.fields == 6,
+                !backlog.contains(where: { $0.proactive && $0.published == nil })
+            {
+                published = ([cleared, norm, p.at] + backlog.compactMap { $0.proactive ? $0.published : nil }).max()
+            }
+            counted[6, default: [:]][status(done: published, deadline: "2008-03-31"), default: 0] += 1
+        }
+        let progress = try JSONParser.parse(try cli.run(["progress", "--date", day, "--json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        for stage in progress["stages"]?.arrayValue ?? [] {
+            guard let number = stage["stage"]?.intValue, let recount = counted[number] else { continue }
+            for status in ["done on time", "done late", "open", "overdue"] {
+                #expect(stage["counts"]?[status]?.intValue == recount[status] ?? 0, "stage \(number), \(status): progress \(stage["counts"]?[status]?.intValue ?? -1), recount \(recount[status] ?? 0)")
+            }
+        }
+        #expect((counted[4]?["overdue"] ?? 0) > 0 && (counted[4]?["done on time"] ?? 0) > 0, "the recount sees both")
+    }
+
     /// Every view gives a request the same due day (`RequestClock`): what `request list` shows is what
     /// the funnel judges by, and a request whose clock stands (awaiting a correction) is never counted late.
     @Test func everyViewAgreesOnEveryRequestsDueDay() throws {
