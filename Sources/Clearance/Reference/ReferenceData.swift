@@ -12,7 +12,7 @@ public struct ReferenceData: Sendable {
     public private(set) var calendarNotices: [WorkingCalendar.Notice] = []
     /// The calendar those notices make (nil before any), kept as they fold: every deadline asks it.
     private var workingCalendar: WorkingCalendar?
-    public private(set) var units: [String: JSONValue] = [:]
+    public private(set) var units: [String: Unit] = [:]
     public private(set) var unitOrder: [String] = []
     public private(set) var stages: [Int: Stage] = [:]
     /// Key item id -> the tiers it applies to.
@@ -61,9 +61,9 @@ public struct ReferenceData: Sendable {
             calendarNotices.append(notice)
             rebuildCalendar()
         case ReferenceEventType.unitRegistered:
-            if let id = data["id"]?.stringValue {
-                if units[id] == nil { unitOrder.append(id) }
-                units[id] = data
+            if let unit = Unit(data) {
+                if units[unit.id] == nil { unitOrder.append(unit.id) }
+                units[unit.id] = unit
             }
         case ReferenceEventType.stageScheduled:
             if let stage = Stage(data) { stages[stage.number] = stage }
@@ -132,7 +132,7 @@ public struct ReferenceData: Sendable {
         remedies.filter { $0.kind == kind && $0.effective <= day }.max { $0.effective < $1.effective }
     }
 
-    public func unitTier(_ unit: String) -> Int? { units[unit]?["tier"]?.intValue }
+    public func unitTier(_ unit: String) -> Int? { units[unit]?.tier }
 
     /// The tier's name as the plan uses it; `第N层级` only for a log that never declared the names.
     public func tierName(_ tier: Int) -> String { tierNames[tier] ?? "第\(tier)层级" }

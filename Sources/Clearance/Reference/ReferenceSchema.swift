@@ -4,7 +4,7 @@ import EventLog
 /// (Seed files are checked by seeds/tools/check_seeds.py too; this guards what arrives later, by
 /// `append`, `unit register` or `stage reschedule`.) Throws `EventDataError` naming the field.
 enum ReferenceSchema {
-    static let unitKinds = ["city-government", "general-office", "department", "district-government", "township", "sub-district"]
+    static let unitKinds = Unit.Kind.allCases.map(\.rawValue)
 
     static func check(type: String, data: JSONValue) throws {
         let f = try Fields(type: type, data)

@@ -29,7 +29,7 @@ extension ClearanceRules {
     /// Only a department competent for the sector files its enterprises' service guides.
     func checkServiceGuideFiled(_ e: ServiceGuideFiled) throws {
         try require(.clerk, for: try unit(e.unit), doing: "file service guides for \(e.unit)")
-        let competent = state.reference.units[e.unit]?["sectors"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let competent = state.reference.units[e.unit]?.sectors ?? []
         guard competent.contains(e.sector) else {
             let which = competent.isEmpty ? "no sector" : "only \(competent.joined(separator: ", "))"
             throw RuleViolation(.reference, "\(e.unit) is competent for \(which), not \(e.sector): the sector's competent department files its service guides")

@@ -131,12 +131,7 @@ public final class ClearanceService {
             appended += 1
             do {
                 if ReferenceEventType.all.contains(entry.type) {
-                    guard state.holds(entry.actor, .generalOffice, for: nil) else {
-                        throw RuleViolation(.role, "\(entry.actor) may not change reference data (\(entry.type)): only the general office may")
-                    }
-                    do { try ReferenceSchema.check(type: entry.type, data: entry.data) } catch let error as EventDataError {
-                        throw RuleViolation(.schema, error.description)
-                    }
+                    try ClearanceRules(state: state, actor: entry.actor).checkReference(type: entry.type, data: entry.data)
                     state.reference.evolve(type: entry.type, data: entry.data)
                     continue
                 }

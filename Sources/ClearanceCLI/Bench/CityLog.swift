@@ -27,11 +27,11 @@ struct CityLog: Sequence, IteratorProtocol {
 
     init(reference: ReferenceData, events: Int, start: Day, seed: UInt64) {
         units = reference.unitOrder.map {
-            ($0, reference.units[$0]?["name"]?.stringValue ?? $0, CityTexts.classes(tier: reference.unitTier($0) ?? 2))
+            ($0, reference.units[$0]?.name ?? $0, CityTexts.classes(tier: reference.unitTier($0) ?? 2))
         }
         var total = 0
         weights = reference.unitOrder.map { id in
-            total += 4 - (reference.units[id]?["tier"]?.intValue ?? 3)
+            total += 4 - (reference.units[id]?.tier ?? 3)
             return total
         }
         self.events = events

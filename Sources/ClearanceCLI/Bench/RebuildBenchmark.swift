@@ -45,7 +45,7 @@ struct RebuildBenchmark {
         try? FileManager.default.removeItem(atPath: directory + "/../floor.bytes")
         // Every city department registers as much as any other: take the first.
         let busiest = state.reference.unitOrder.first {
-            state.reference.unitTier($0) == 1 && state.reference.units[$0]?["kind"]?.stringValue == "department"
+            state.reference.unitTier($0) == 1 && state.reference.units[$0]?.kind == .department
         } ?? "cd"
         let queries = try (1...runs).map { _ in try timed(["catalogue", busiest, "--format", "json"]).ms }.sorted()
         let progress = try timed(["progress", "--json"])

@@ -33,7 +33,7 @@ enum CatalogueCommand {
         let (state, _) = try AsOf.state(arguments, ClearanceService(directory: context.logDirectory), command: spec.name, reading: [])
         let units = CatalogueProjection.units(unit: unit, tier: tier, district: district, in: state)
         guard !units.isEmpty else { throw CommandFailure("no registered unit matches \(unit ?? district ?? "tier \(tier!)")") }
-        let title = unit.flatMap { state.reference.units[$0]?["name"]?.stringValue } ?? district.flatMap { state.reference.units[$0]?["name"]?.stringValue } ?? state.reference.tierName(tier ?? 0)
+        let title = unit.flatMap { state.reference.units[$0]?.name } ?? district.flatMap { state.reference.units[$0]?.name } ?? state.reference.tierName(tier ?? 0)
         let catalogue = CatalogueProjection(title: "\(title) 政府信息公开目录", units: units, state: state)
         let bytes: [UInt8]
         switch CatalogueFormat(rawValue: chosen) {

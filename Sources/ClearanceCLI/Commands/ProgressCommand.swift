@@ -43,7 +43,7 @@ enum ProgressCommand {
         }
         let units = CatalogueProjection.units(unit: nil, tier: tier, district: district, in: state)
         let day = try date ?? (limit == nil ? service.today() : AsOf.day(after: head, in: context.logDirectory))
-        let scope = [district.flatMap { state.reference.units[$0]?["name"]?.stringValue }, tier.map { state.reference.tierName($0) }]
+        let scope = [district.flatMap { state.reference.units[$0]?.name }, tier.map { state.reference.tierName($0) }]
             .compactMap { $0 }.joined(separator: " ")
         let out = arguments.value("--out")
         if arguments.has("--funnel") {

@@ -30,12 +30,12 @@ enum UnitCommand {
             let (state, _) = try action.service.load()
             let tier = try arguments.integer("--tier", in: 1...3, command: spec.name)
             let units = state.reference.unitOrder.compactMap { state.reference.units[$0] }.filter { unit in
-                (tier == nil || unit["tier"]?.intValue == tier)
-                    && (arguments.value("--district") == nil || unit["district"]?.stringValue == arguments.value("--district"))
-                    && (arguments.value("--kind") == nil || unit["kind"]?.stringValue == arguments.value("--kind"))
+                (tier == nil || unit.tier == tier)
+                    && (arguments.value("--district") == nil || unit.district == arguments.value("--district"))
+                    && (arguments.value("--kind") == nil || unit.kind.rawValue == arguments.value("--kind"))
             }
             if arguments.has("--json") {
-                for unit in units { Terminal.out(JSONWriter.string(unit)) }
+                for unit in units { Terminal.out(JSONWriter.string(unit.data)) }
                 return
             }
             let table = TextTable([("UNIT", 22), ("TIER", 4), ("KIND", 19), ("DISTRICT", 12), ("NAME", 0)], labels: labels)
@@ -43,8 +43,7 @@ enum UnitCommand {
             output.line(table.headerLine)
             for unit in units {
                 output.line(table.line([
-                    unit["id"]?.stringValue ?? "", "\(unit["tier"]?.intValue ?? 0)", unit["kind"]?.stringValue ?? "",
-                    unit["district"]?.stringValue ?? "", unit["name"]?.stringValue ?? "",
+                    unit.id, "\(unit.tier)", unit.kind.rawValue, unit.district ?? "", unit.name,
                 ]))
             }
             output.line("\(units.count) units")
@@ -54,7 +53,7 @@ enum UnitCommand {
             let (state, _) = try action.service.load()
             guard let unit = state.reference.units[id] else { throw CommandFailure("unit \(id) is not registered") }
             let profile = state.profiles[id]
-            var members = unit.objectValue ?? []
+            var members = unit.data.objectValue ?? []
             members.append(("profile", profile?.data ?? .null))
             let profileGaps = GuideProjection.gaps(of: id, in: state).filter { $0 != .norm }
             members.append(("profileGaps", .array(profileGaps.map { .string($0.key) })))
@@ -79,10 +78,8 @@ enum UnitCommand {
             let name = try action.required("--name")
             let at = try action.businessDate()
             try action.append { state in
+                // `register` makes a new unit; re-declaring one is a `unit.registered` event by `append`.
                 guard state.reference.units[id] == nil else { throw CommandFailure("unit \(id) is already registered") }
-                if let parent = arguments.value("--parent"), state.reference.units[parent] == nil {
-                    throw CommandFailure("--parent \(parent) is not a registered unit")
-                }
                 let data = JSONValue.object([
                     ("at", .string(at.description)), ("id", .string(id)), ("name", .string(name)), ("kind", .string(kind)),
                     ("tier", .integer(tier)), ("parent", arguments.value("--parent").map { .string($0) } ?? .null),

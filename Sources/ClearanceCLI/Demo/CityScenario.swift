@@ -87,9 +87,9 @@ struct CityScenario {
     private mutating func planServiceGuides(_ units: [String], _ tempers: [String: Temper], _ staff: [String: Staff]) {
         for unit in units where tempers[unit] != .stalled {
             // The place the department serves: the city, or its district (named after the district government).
-            let district = reference.units[unit]?["district"]?.stringValue
-            let place = district.flatMap { reference.units[$0]?["name"]?.stringValue }?.replacingOccurrences(of: "人民政府", with: "") ?? "成都市"
-            for sector in reference.units[unit]?["sectors"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
+            let district = reference.units[unit]?.district
+            let place = district.flatMap { reference.units[$0]?.name }?.replacingOccurrences(of: "人民政府", with: "") ?? "成都市"
+            for sector in reference.units[unit]?.sectors ?? [] {
                 for enterprise in (CityTexts.enterprises[sector] ?? []).map({ place + $0 }) {
                     let day = workingDay(onOrAfter: Day("2008-01-07")!.advanced(by: Int(random.next() % 80)))
                     let title = enterprise + CityTexts.serviceGuideTitles[Int(random.next() % 3)]

@@ -9,7 +9,7 @@ enum CityTexts {
     /// Articles 10 and 11 (major construction, land taking, relief funds); departments the common
     /// classes of Article 10, a licensing class where they license, and the class of what they do
     /// (`UnitFunction`). Normative documents, licensing and land take two review levels.
-    static func classes(tier: Int, kind: String = "department", name: String = "") -> [NormAdopted.ContentClass] {
+    static func classes(tier: Int, kind: Unit.Kind = .department, name: String = "") -> [NormAdopted.ContentClass] {
         typealias Class = NormAdopted.ContentClass
         if tier == 3 {
             return [
@@ -27,7 +27,7 @@ enum CityTexts {
             Class(id: "procurement", name: "政府采购", keyItems: ["10-06"], form: "门户网站", timeLimitDays: 20, review: .oneLevel, office: "财务科"),
             Class(id: "emergencies", name: "突发公共事件应急预案", keyItems: ["10-10"], form: "门户网站", timeLimitDays: 10, review: .oneLevel, office: "应急办"),
         ]
-        if kind == "city-government" || kind == "district-government" {
+        if kind == .cityGovernment || kind == .districtGovernment {
             classes += [
                 Class(id: "major-projects", name: "重大建设和公益事业项目", keyItems: ["10-08", "11-01", "11-02"], form: "门户网站", timeLimitDays: 20, review: .oneLevel, office: "发展计划处"),
                 Class(id: "land", name: "征地拆迁和补偿", keyItems: ["11-03"], form: "门户网站、公开栏", timeLimitDays: 20, review: .twoLevel, office: "国土处"),
@@ -35,7 +35,7 @@ enum CityTexts {
             ]
             return classes
         }
-        if kind == "general-office" || name.hasSuffix("人民政府办公室") { return classes }
+        if kind == .generalOffice || name.hasSuffix("人民政府办公室") { return classes }
         let function = UnitFunction.of(name: name)
         if function == nil || !(function!.licenses.isEmpty) {
             classes.append(Class(id: "licensing", name: "行政许可", keyItems: ["10-07"], form: "门户网站、办事大厅", timeLimitDays: 15, review: .twoLevel, office: "审批科"))
@@ -84,17 +84,17 @@ enum CityTexts {
 
     /// The issuer's prefix of a document number (文号), as the city's offices write them: 成办发 for
     /// the general office, 成府发 and 锦府发 for governments, 锦建发 for a district's construction bureau.
-    static func issuerPrefix(name: String, kind: String, parentName: String?) -> String {
+    static func issuerPrefix(name: String, kind: Unit.Kind, parentName: String?) -> String {
         let place = String(name.prefix(1))
         // The parent government's place name (锦江区, 龙泉驿区), which a unit's own name repeats.
         let parentPlace = parentName?.replacingOccurrences(of: "人民政府", with: "") ?? "∅"
         switch kind {
-        case "city-government", "district-government": return place + "府发"
-        case "general-office": return place + "办发"
-        case "township", "sub-district":
+        case .cityGovernment, .districtGovernment: return place + "府发"
+        case .generalOffice: return place + "办发"
+        case .township, .subDistrict:
             let own = name.hasPrefix(parentPlace) ? String(name.dropFirst(parentPlace.count)) : name
-            return String(own.prefix(2)) + (kind == "township" ? "府发" : "街发")
-        default:
+            return String(own.prefix(2)) + (kind == .township ? "府发" : "街发")
+        case .department:
             if name.hasSuffix("人民政府办公室") { return place + "府办发" }
             var core = name
             for prefix in ["成都市", parentPlace] where core.hasPrefix(prefix) { core = String(core.dropFirst(prefix.count)) }

@@ -48,7 +48,7 @@ struct DemoReport {
         Terminal.out("")
         Terminal.out("Furthest behind on \(Self.lastDeadline): \(behind.count) units had a stage not done; the first \(furthest.count):")
         for (unit, stages) in furthest {
-            Terminal.out("  \(now.reference.units[unit]?["name"]?.stringValue ?? unit) (\(unit)): stages \(stages.map(String.init).joined(separator: ", ")) not done")
+            Terminal.out("  \(now.reference.units[unit]?.name ?? unit) (\(unit)): stages \(stages.map(String.init).joined(separator: ", ")) not done")
         }
 
         let funnel = FunnelProjection(state: now, units: everyUnit, on: Self.yearEnd)

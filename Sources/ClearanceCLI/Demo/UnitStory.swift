@@ -10,9 +10,9 @@ struct UnitStory {
     let temper: CityScenario.Temper
     let staff: CityScenario.Staff
 
-    private var name: String { scenario.reference.units[unit]?["name"]?.stringValue ?? unit }
+    private var name: String { scenario.reference.units[unit]?.name ?? unit }
     private var tier: Int { scenario.reference.unitTier(unit) ?? 2 }
-    private var kind: String { scenario.reference.units[unit]?["kind"]?.stringValue ?? "department" }
+    private var kind: Unit.Kind { scenario.reference.units[unit]?.kind ?? .department }
     /// Content is filled into the system once it is built and its users trained (stages 3 and 5):
     /// nothing is published before the day after the stage 5 training.
     static let publishFrom = Day("2008-01-10")!
@@ -20,7 +20,7 @@ struct UnitStory {
     /// A document number for each record that has one, rising with creation within the year, under
     /// the unit's own prefix (锦建发〔2007〕12号). Records listed in any order; those without one are skipped.
     private func documentNumbers(_ records: [(id: String, created: Day)], _ r: inout Dice) -> [String: String] {
-        let parent = scenario.reference.units[unit]?["parent"]?.stringValue.flatMap { scenario.reference.units[$0]?["name"]?.stringValue }
+        let parent = scenario.reference.units[unit]?.parent.flatMap { scenario.reference.units[$0]?.name }
         let prefix = CityTexts.issuerPrefix(name: name, kind: kind, parentName: parent)
         var numbers: [String: String] = [:]
         var last: [Int: Int] = [:]
@@ -52,7 +52,7 @@ struct UnitStory {
         // (由近及远), from the day their norm lets them classify, each record approved no earlier than the newer one before it; the late
         // and the stalled take their records as they come.
         let inOrder = temper == .thorough || temper == .ordinary
-        let backlog = Int((Double(tier == 3 ? r.int(3...8) : tier == 1 || scenario.reference.units[unit]?["kind"]?.stringValue == "district-government" ? r.int(18...36) : r.int(8...20)) * scenario.scale).rounded())
+        let backlog = Int((Double(tier == 3 ? r.int(3...8) : tier == 1 || scenario.reference.units[unit]?.kind == .districtGovernment ? r.int(18...36) : r.int(8...20)) * scenario.scale).rounded())
         let (registerFrom, registerTo, clearFrom, clearTo): (String, String, String, String) = switch temper {
         case .thorough: ("2007-10-22", "2007-11-14", "2007-11-15", "2007-12-24")
         case .ordinary: ("2007-11-01", "2007-11-30", "2007-12-03", "2008-01-25")

@@ -42,9 +42,8 @@ public struct CatalogueProjection: Sendable {
 
     /// Units selected by id, by tier or by district, from the reference data.
     public static func units(unit: String?, tier: Int?, district: String?, in state: ClearanceState) -> Set<String> {
-        Set(state.reference.units.filter { id, data in
-            (unit == nil || id == unit) && (tier == nil || data["tier"]?.intValue == tier)
-                && (district == nil || data["district"]?.stringValue == district || id == district)
+        Set(state.reference.units.filter { id, u in
+            (unit == nil || id == unit) && (tier == nil || u.tier == tier) && (district == nil || u.district == district || id == district)
         }.keys)
     }
 

@@ -93,7 +93,7 @@ extension CatalogueRows {
         }
 
         private mutating func newSlot(_ id: String) -> Int {
-            let name = state.reference.units[id]?["name"]?.stringValue ?? id
+            let name = state.reference.units[id]?.name ?? id
             units.append(Unit(id: id, name: name, classes: state.norms[id]?.classes ?? []))
             rows.append(UnitRows())
             slots[id] = units.count - 1

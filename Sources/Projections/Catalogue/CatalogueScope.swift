@@ -14,13 +14,13 @@ public struct CatalogueScope: Sendable {
     public static func everyCatalogue(in state: ClearanceState, unitsWithRecords: Set<String>) -> [CatalogueScope] {
         let units = state.reference.units
         func title(_ name: String) -> String { "\(name) 政府信息公开目录" }
-        var scopes = unitsWithRecords.sorted().map { CatalogueScope(name: $0, title: title(units[$0]?["name"]?.stringValue ?? $0), units: [$0]) }
+        var scopes = unitsWithRecords.sorted().map { CatalogueScope(name: $0, title: title(units[$0]?.name ?? $0), units: [$0]) }
         for tier in 1...3 {
             scopes.append(CatalogueScope(name: "tier-\(tier)", title: title(state.reference.tierName(tier)), units: CatalogueProjection.units(unit: nil, tier: tier, district: nil, in: state)))
         }
-        for district in state.reference.unitOrder where units[district]?["kind"]?.stringValue == "district-government" {
+        for district in state.reference.unitOrder where units[district]?.kind == .districtGovernment {
             scopes.append(CatalogueScope(
-                name: "district-\(district)", title: title((units[district]?["name"]?.stringValue ?? district).replacingOccurrences(of: "人民政府", with: "") + "各单位"),
+                name: "district-\(district)", title: title((units[district]?.name ?? district).replacingOccurrences(of: "人民政府", with: "") + "各单位"),
                 units: CatalogueProjection.units(unit: nil, tier: nil, district: district, in: state)))
         }
         return scopes

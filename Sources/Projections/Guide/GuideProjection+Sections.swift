@@ -85,7 +85,7 @@ extension GuideProjection {
                 "\(guide.enterprise)：\(guide.title)（\(sectors[guide.sector] ?? guide.sector)，\(guide.at) 报送）"
             }))
         }
-        sections.append(("附件：政府信息公开申请表", applicationForm(rules: rules, unit: state.reference.units[unit]?["name"]?.stringValue ?? unit)))
+        sections.append(("附件：政府信息公开申请表", applicationForm(rules: rules, unit: state.reference.units[unit]?.name ?? unit)))
         return sections
     }
 

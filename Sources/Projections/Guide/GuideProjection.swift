@@ -14,7 +14,7 @@ public struct GuideProjection: Sendable {
 
     public init(unit: String, state: ClearanceState, on day: Day) {
         self.unit = unit
-        name = state.reference.units[unit]?["name"]?.stringValue ?? unit
+        name = state.reference.units[unit]?.name ?? unit
         gaps = Self.gaps(of: unit, in: state)
         sections = Self.sections(of: unit, in: state, on: day)
     }

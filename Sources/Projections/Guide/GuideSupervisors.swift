@@ -11,17 +11,17 @@ struct GuideSupervisors {
 
     init(of unit: String, in reference: ReferenceData) {
         let units = reference.units
-        let parent = units[unit]?["parent"]?.stringValue
+        let parent = units[unit]?.parent
         // The government the unit answers to: its parent (a department's government, a township's
         // district, a district's city); the city government answers to its own offices here.
         let government = parent ?? unit
-        superior = parent.flatMap { units[$0]?["name"]?.stringValue }
-        let governmentName = units[government]?["name"]?.stringValue ?? ""
-        let under = reference.unitOrder.filter { $0 != unit && units[$0]?["parent"]?.stringValue == government }
-        func name(_ id: String?) -> String? { id.flatMap { units[$0]?["name"]?.stringValue } }
+        superior = parent.flatMap { units[$0]?.name }
+        let governmentName = units[government]?.name ?? ""
+        let under = reference.unitOrder.filter { $0 != unit && units[$0]?.parent == government }
+        func name(_ id: String?) -> String? { id.flatMap { units[$0]?.name } }
         supervision = name(under.first { name($0)?.hasSuffix("监察局") == true })
         competentOffice = name(under.first { id in
-            units[id]?["kind"]?.stringValue == "general-office" || [governmentName + "办公室", governmentName + "办公厅"].contains(name(id) ?? "")
+            units[id]?.kind == .generalOffice || [governmentName + "办公室", governmentName + "办公厅"].contains(name(id) ?? "")
         })
     }
 

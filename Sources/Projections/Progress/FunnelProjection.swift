@@ -41,7 +41,7 @@ public struct FunnelProjection: Sendable {
             deadlines[key] = .some(day)
             return day
         }
-        func name(_ unit: String) -> String { state.reference.units[unit]?["name"]?.stringValue ?? unit }
+        func name(_ unit: String) -> String { state.reference.units[unit]?.name ?? unit }
         var rows: [String: Row] = [:]
         var late: [PastDeadline] = []
         // The one rule for lateness: a deadline, and the day it was done (or the funnel's day if not yet).

@@ -27,7 +27,7 @@ public struct ProgressGroup: Sendable, Equatable {
         }
         for district in districts(in: state) {
             let units = CatalogueProjection.units(unit: nil, tier: nil, district: district, in: state).intersection(chosen)
-            let name = state.reference.units[district]?["name"]?.stringValue ?? district
+            let name = state.reference.units[district]?.name ?? district
             if !units.isEmpty { groups.append(ProgressGroup(kind: .district, id: district, name: name, units: units)) }
         }
         return groups
@@ -35,6 +35,6 @@ public struct ProgressGroup: Sendable, Equatable {
 
     /// The district governments' unit ids, in the order the reference data registered them.
     public static func districts(in state: ClearanceState) -> [String] {
-        state.reference.unitOrder.filter { state.reference.units[$0]?["kind"]?.stringValue == "district-government" }
+        state.reference.unitOrder.filter { state.reference.units[$0]?.kind == .districtGovernment }
     }
 }

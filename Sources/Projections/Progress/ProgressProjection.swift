@@ -105,7 +105,7 @@ public struct ProgressProjection: Sendable {
                     }
                     let gaps = kind == .recordsPublished ? GuideProjection.gaps(of: unit, in: state) : []
                     behind.append(Behind(
-                        unit: unit, name: state.reference.units[unit]?["name"]?.stringValue ?? unit, status: status, completion: kind,
+                        unit: unit, name: state.reference.units[unit]?.name ?? unit, status: status, completion: kind,
                         overdueSince: status == .overdue ? deadline?.advanced(by: 1) : nil, workingDaysLate: status == .overdue ? late : nil,
                         share: share, order: order, guideGaps: gaps))
                 }

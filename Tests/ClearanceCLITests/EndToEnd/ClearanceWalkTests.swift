@@ -86,6 +86,8 @@ import Testing
         let register = ["unit", "register", "jinjiang-xzfwzx", "--name", "锦江区行政服务中心", "--kind", "department", "--tier", "2", "--parent", "jinjiang", "--district", "jinjiang"]
         let refused = try cli.run(register + ["--actor", "clerk.wang"])
         #expect(refused.status == 1 && refused.stderr.contains("refused by the role rule"))
+        let orphan = try cli.run(["unit", "register", "nowhere-jsj", "--name", "某局", "--kind", "department", "--tier", "2", "--parent", "nowhere", "--actor", "office.chen"])
+        #expect(orphan.status == 1 && orphan.stderr.contains("refused by the reference rule") && orphan.stderr.contains("parent nowhere"), "\(orphan.stderr)")
         #expect(try cli.run(register + ["--actor", "office.chen"]).status == 0)
         #expect(try cli.run(["unit", "show", "jinjiang-xzfwzx"]).stdout.contains("锦江区行政服务中心"))
         #expect(try cli.run(["unit", "list", "--district", "jinjiang", "--tier", "2"]).stdout.contains("jinjiang-xzfwzx"))

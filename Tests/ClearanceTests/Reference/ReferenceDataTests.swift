@@ -37,7 +37,7 @@ import Testing
         let deadline = try calendar.adding(workingDays: 15, to: Day("2008-01-28")!)
         #expect(deadline.due == Day("2008-02-21"))
         #expect(try calendar.workingDays(inYear: 2008) == 251)
-        #expect(reference.units["jinjiang"]?["name"] == .string("锦江区人民政府"))
+        #expect(reference.units["jinjiang"]?.name == "锦江区人民政府" && reference.units["jinjiang"]?.kind == .districtGovernment)
         #expect(reference.stages[4]?.deadline == Day("2007-12-31") && reference.stages[4]?.completion == .recordsCleared)
     }
 

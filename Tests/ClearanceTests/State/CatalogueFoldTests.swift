@@ -12,8 +12,8 @@ import Testing
     static func steps(_ state: ClearanceState) -> [Step] {
         let day = RuleFixture.day
         let unit = RuleFixture.unit
-        let competent = state.reference.unitOrder.first { !(state.reference.units[$0]?["sectors"]?.arrayValue ?? []).isEmpty }!
-        let sector = state.reference.units[competent]!["sectors"]!.arrayValue!.first!.stringValue!
+        let competent = state.reference.unitOrder.first { !(state.reference.units[$0]?.sectors ?? []).isEmpty }!
+        let sector = state.reference.units[competent]!.sectors.first!
         let stageOne = state.reference.stages[1]!.responsible.first!
         return [
             (RoleGranted.type, "office.chen", RoleGranted(at: day, person: "clerk.new", role: .clerk, units: [unit]), { $0.roles["clerk.new"] == nil && $1.roles["clerk.new"] != nil }),
