@@ -34,7 +34,8 @@ enum FeedbackCommand {
             let (state, _) = try action.service.load()
             let calendar = try? state.reference.calendar()
             let rows = state.feedback.sorted { $0.key < $1.key }.filter { arguments.value("--unit") == nil || $0.value.received.unit == arguments.value("--unit") }
-            let table = TextTable([("FEEDBACK", 14), ("UNIT", 16), ("RECEIVED", 10), ("DUE", 10), ("ANSWERED", 10), ("TEXT", 0)], labels: labels)
+            // The due day may read "unknown until the 2027 notice (…)": wide enough for it.
+            let table = TextTable([("FEEDBACK", 14), ("UNIT", 16), ("RECEIVED", 10), ("DUE", 64), ("ANSWERED", 10), ("TEXT", 0)], labels: labels)
             if !arguments.has("--json") { Terminal.out(table.headerLine) }
             for (id, item) in rows {
                 let due: String

@@ -54,7 +54,8 @@ enum RequestCommand {
             let ids = arguments.positional(0) == "show"
                 ? [try action.positional(1, "REQUEST")]
                 : state.requests.keys.sorted().filter { arguments.value("--unit") == nil || state.requests[$0]?.received.unit == arguments.value("--unit") }
-            let table = TextTable([("REQUEST", 14), ("UNIT", 16), ("RECEIVED", 10), ("DUE", 10), ("EXTENDED", 8), ("ANSWERED", 10), ("OUTCOME", 0)], labels: labels)
+            // The due column last and whole: it may read "unknown until the 2027 notice (…)".
+            let table = TextTable([("REQUEST", 14), ("UNIT", 16), ("RECEIVED", 10), ("EXTENDED", 8), ("ANSWERED", 10), ("OUTCOME", 32), ("DUE", 0)], labels: labels)
             if !arguments.has("--json") { Terminal.out(table.headerLine) }
             for id in ids {
                 guard let request = state.requests[id] else { throw CommandFailure("request \(id) was never received") }
@@ -66,7 +67,7 @@ enum RequestCommand {
                 if arguments.has("--json") {
                     Terminal.out(JSONWriter.string(.object(zip(["request", "unit", "received", "due", "extended", "answered", "outcome"], cells).map { ($0, .string($1)) })))
                 } else {
-                    Terminal.out(table.line(cells))
+                    Terminal.out(table.line([cells[0], cells[1], cells[2], cells[4], cells[5], cells[6], cells[3]]))
                 }
             }
         default: throw action.unknownAction(actions)
