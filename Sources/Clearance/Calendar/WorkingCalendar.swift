@@ -67,6 +67,11 @@ public struct WorkingCalendar: Sendable {
 
     public func isWorkingDay(_ day: Day) throws -> Bool {
         if let year = undeclaredYear(for: day) { throw CalendarError.undeclared(year: year, day: day, counted: nil, years: years.sorted()) }
+        return isWorkingDay(known: day)
+    }
+
+    /// For a day already known to be declared.
+    private func isWorkingDay(known day: Day) -> Bool {
         switch named[day] {
         case .working: return true
         case .holiday: return false
@@ -99,7 +104,7 @@ public struct WorkingCalendar: Sendable {
             if let year = undeclaredYear(for: day) {
                 throw CalendarError.undeclared(year: year, day: day, counted: (start: start, workingDays: counted), years: years.sorted())
             }
-            if try isWorkingDay(day) {
+            if isWorkingDay(known: day) {
                 counted += 1
                 if weekend.contains(day.weekday) { adjusted.append(day) }
             } else if let holiday = holiday(on: day), !crossed.contains(holiday) {

@@ -33,6 +33,15 @@ enum ReferenceSchema {
         case ReferenceEventType.ruleSetDeclared:
             _ = try f.string("id")
             _ = try f.day("effective")
+            guard RuleSet(data) != nil else { throw f.fail("request", "and proactive must each give workingDays (docs/seeds.md, rule-sets.json)") }
+        case ReferenceEventType.remediesDeclared:
+            for (i, law) in (data["laws"]?.arrayValue ?? []).enumerated() where Remedy(law) == nil {
+                throw f.fail("laws[\(i)]", "needs id, kind (reconsideration or litigation), effective, limit (days or months) and article")
+            }
+        case ReferenceEventType.tiersDeclared:
+            for (i, tier) in (data["tiers"]?.arrayValue ?? []).enumerated() where !(1...3).contains(tier["tier"]?.intValue ?? 0) || tier["zh"]?.stringValue == nil {
+                throw f.fail("tiers[\(i)]", "needs tier (1 to 3) and zh")
+            }
         case ReferenceEventType.exemptionBasisDeclared:
             _ = try f.string("id")
             guard !(try f.strings("ruleSets")).isEmpty else { throw f.fail("ruleSets", "must name at least one rule set") }

@@ -18,6 +18,8 @@ public struct RuleSet: Sendable, Equatable {
     /// What a disclosure guide says under these rules (2007 Art. 19, 2019 Art. 12); nil in logs
     /// declared before the seed carried it.
     public let guide: GuideRules?
+    /// The article on the review before disclosure (2007 Art. 14; 2019 Art. 17), if declared.
+    public let reviewArticle: String?
     /// The answers a request can get under these rules: rows of the annual-report template of the
     /// time (request-outcomes.json), by id. Empty when none was declared: then every outcome passes.
     public internal(set) var outcomes: [String: OutcomeRow] = [:]
@@ -110,6 +112,7 @@ public struct RuleSet: Sendable, Equatable {
         self.request = RequestProcedure(
             limit: requestLimit, extensionDays: request["extension"]?["workingDays"]?.intValue ?? 0,
             extensionTimes: request["extension"]?["times"]?.intValue ?? 0, correction: correction)
+        reviewArticle = article(data["review"]?["article"])
         if let g = data["guide"], g != .null {
             guide = GuideRules(
                 article: article(g["article"]) ?? "?",

@@ -77,7 +77,8 @@ extension ClearanceRules {
         // The review is written: what was checked and the grounds of the conclusion, beside the
         // conclusion itself and the reviewer the entry names (2007 Art. 14; 2019 Art. 17).
         for (field, text) in [("checked", e.checked), ("grounds", e.grounds ?? e.note)] where (text ?? "").trimmingWhitespace().isEmpty {
-            throw RuleViolation(.schema, "the review of record \(e.record) is written: it names what was checked (checked) and the grounds of its conclusion (grounds); \(field) is missing")
+            let law = state.reference.ruleSet(on: e.at).map { rules in rules.reviewArticle.map { " (\(rules.label), Art. \($0))" } ?? "" } ?? ""
+            throw RuleViolation(.schema, "the review of record \(e.record) is written\(law): it names what was checked (checked) and the grounds of its conclusion (grounds); \(field) is missing")
         }
         let expected = record.approvedLevels + 1
         guard e.level == expected else {

@@ -55,7 +55,8 @@ extension ClearanceRules {
             if request.awaitingCorrection == nil { throw RuleViolation(.transition, "request \(e.request) awaits no correction") }
         case .extended:
             if request.extended || procedure.extensionTimes == 0 {
-                throw RuleViolation(.deadline, "request \(e.request) was already extended: \(ruleSet.label) allow \(procedure.extensionTimes) extension (Art. \(procedure.limit.article))")
+                let why = request.extended ? "was already extended" : "cannot be extended"
+                throw RuleViolation(.deadline, "request \(e.request) \(why): \(ruleSet.label) allow \(procedure.extensionTimes) extension (Art. \(procedure.limit.article))")
             }
             if request.awaitingCorrection != nil { throw RuleViolation(.transition, "request \(e.request) awaits a correction: its clock is not running") }
         case .answered:

@@ -15,9 +15,8 @@ public struct SeedFolder {
     /// Reads `seed.json`; a missing or malformed file is a `SeedError` naming it, and so is a name
     /// that is neither a folder holding `seed.json` nor a built-in seed.
     public init(path: String) throws {
-        var isDirectory: ObjCBool = false
         let name = (path as NSString).lastPathComponent
-        if !FileManager.default.fileExists(atPath: path + "/seed.json", isDirectory: &isDirectory),
+        if !FileManager.default.fileExists(atPath: path + "/seed.json"),
             let files = BuiltInSeedFiles.folders[name]
         {
             self.path = "built-in \(name)"
