@@ -21,6 +21,7 @@ public enum ClearanceEvent: Sendable, Equatable {
     case feedbackAnswered(FeedbackAnswered)
     case requestReceived(RequestReceived)
     case requestStep(RequestStep)
+    case noticeIssued(NoticeIssued)
 
     /// The one list of the catalogue's types, each with how it decodes: `ClearanceCatalogue.types`
     /// (what the fold and the rules take) is its keys, so the two cannot disagree.
@@ -43,6 +44,7 @@ public enum ClearanceEvent: Sendable, Equatable {
             FeedbackReceived.type: { .feedbackReceived(try FeedbackReceived(data: $0)) },
             FeedbackAnswered.type: { .feedbackAnswered(try FeedbackAnswered(data: $0)) },
             RequestReceived.type: { .requestReceived(try RequestReceived(data: $0)) },
+            NoticeIssued.type: { .noticeIssued(try NoticeIssued(data: $0)) },
         ]
         for kind in RequestStep.Kind.allCases { table[kind.rawValue] = { .requestStep(try RequestStep(kind: kind, data: $0)) } }
         return table
@@ -73,6 +75,7 @@ public enum ClearanceEvent: Sendable, Equatable {
         case .feedbackAnswered(let e): return e.at
         case .requestReceived(let e): return e.at
         case .requestStep(let e): return e.at
+        case .noticeIssued(let e): return e.at
         }
     }
 }

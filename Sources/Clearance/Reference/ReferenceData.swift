@@ -6,6 +6,8 @@ public struct ReferenceData: Sendable {
     /// Every reference event folded so far, in order: what a state snapshot stores to rebuild this.
     public private(set) var declarations: [(type: String, data: JSONValue)] = []
     public private(set) var seed: String?
+    /// The programme the seed describes (成都市政府信息公开指南和公开目录编制工作), as notices name it.
+    public private(set) var programme: String?
     public private(set) var weekend: [String] = []
     /// The holiday notices in the order declared: `calendar.notice-declared` adds one (a later notice
     /// decides the days it names); `calendar.year-declared`, the older event, replaces a year's notices.
@@ -43,6 +45,7 @@ public struct ReferenceData: Sendable {
         switch type {
         case ReferenceEventType.seedLoaded:
             seed = data["id"]?.stringValue
+            programme = data["title"]?["zh"]?.stringValue
         case ReferenceEventType.calendarDeclared:
             weekend = data["weekend"]?.arrayValue?.compactMap(\.stringValue) ?? []
             rebuildCalendar()

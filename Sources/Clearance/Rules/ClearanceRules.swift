@@ -41,6 +41,7 @@ public struct ClearanceRules {
         case .feedbackAnswered(let e): try checkFeedbackAnswered(e)
         case .requestReceived(let e): try checkRequestReceived(e)
         case .requestStep(let e): try checkRequestStep(e)
+        case .noticeIssued(let e): try checkNoticeIssued(e)
         }
     }
 

@@ -7,5 +7,7 @@ extension ClearanceState {
         if !kept.contains(.milestones) { milestones = [:] }
         if !kept.contains(.requests) { requests = [:] }
         if !kept.contains(.feedback) { feedback = [:] }
+        if !kept.contains(.serviceGuides) { serviceGuides = [:] }
+        if !kept.contains(.supervision) { supervision = Supervision() }
     }
 }

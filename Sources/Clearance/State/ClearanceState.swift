@@ -15,6 +15,8 @@ public struct ClearanceState: Sendable {
     public internal(set) var milestones: [Int: [String: Day]] = [:]
     /// Service guides of public enterprises, by the department that filed them, in the order filed.
     public internal(set) var serviceGuides: [String: [ServiceGuideFiled]] = [:]
+    /// What the general office has issued and found: progress notices, inspection findings.
+    public internal(set) var supervision = Supervision()
     public internal(set) var seq = 0
 
     public init() {}
@@ -179,6 +181,8 @@ public struct ClearanceState: Sendable {
             case .answered: request.answered = e
             }
             requests[e.request] = request
+        case .noticeIssued(let e):
+            supervision.notices.append(e)
         }
     }
 

@@ -101,6 +101,7 @@ enum StateCodec {
             ("requests", .array(state.requests.keys.sorted().map { encode(state.requests[$0]!) })),
             ("feedback", .array(state.feedback.keys.sorted().map { encode(state.feedback[$0]!) })),
             ("serviceGuides", .array(state.serviceGuides.keys.sorted().flatMap { state.serviceGuides[$0]!.map(\.data) })),
+            ("supervision", state.supervision.json),
         ]
     }
 
@@ -114,6 +115,7 @@ enum StateCodec {
         case "requests": .requests
         case "feedback": .feedback
         case "serviceGuides": .serviceGuides
+        case "supervision": .supervision
         default: nil
         }
     }
@@ -170,6 +172,8 @@ enum StateCodec {
                 let feedback = try decodeFeedback(data)
                 state.feedback[feedback.received.feedback] = feedback
             }
+        case "supervision":
+            state.supervision = try Supervision(json: json)
         default:
             throw StateCodecError(part: part)
         }

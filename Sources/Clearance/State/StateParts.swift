@@ -17,7 +17,8 @@ public struct StateParts: OptionSet, Sendable {
     public static let requests = StateParts(rawValue: 1 << 4)
     public static let feedback = StateParts(rawValue: 1 << 5)
     public static let serviceGuides = StateParts(rawValue: 1 << 6)
+    public static let supervision = StateParts(rawValue: 1 << 7)
 
     /// Everything: what the rules need before an append, and what a snapshot is written from.
-    public static let all: StateParts = [.roles, .profiles, .lastSerial, .milestones, .requests, .feedback, .serviceGuides]
+    public static let all: StateParts = [.roles, .profiles, .lastSerial, .milestones, .requests, .feedback, .serviceGuides, .supervision]
 }

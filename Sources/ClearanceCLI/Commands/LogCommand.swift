@@ -1,3 +1,4 @@
+import Projections
 import EventLog
 
 /// `clearance log`: lists entries, filtered, as an aligned table or as the raw lines.

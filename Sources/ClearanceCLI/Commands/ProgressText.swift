@@ -71,15 +71,8 @@ enum ProgressText {
     /// What an overdue unit still lacks, and since when: where the line's figures come from.
     private static func lacking(_ unit: ProgressProjection.Behind) -> String {
         guard let since = unit.overdueSince else { return "" }
-        let what = switch unit.completion {
-        case .normAdopted: "no classification norm adopted"
-        case .milestone: "not recorded as done by the general office"
-        case .recordsCleared: unit.share.map { "\($0.of - $0.done) backlog records not cleared" } ?? "backlog not cleared"
-        case .recordsPublished:
-            unit.share.map { $0.done == $0.of ? "a complete guide" : "\($0.of - $0.done) backlog records not cleared or not published" } ?? "backlog not published"
-        }
         let late = unit.workingDaysLate.map { " (\($0) working days)" } ?? ""
-        return " — overdue since \(since)\(late): \(what)"
+        return " — overdue since \(since)\(late): \(unit.lacking(.en))"
     }
 
     private static func everyStage(_ progress: ProgressProjection, labels: Labels) -> [String] {

@@ -1,3 +1,5 @@
+import Projections
+
 /// Lines up table cells on a terminal, Chinese text included.
 ///
 /// Columns have fixed widths so that rows can be written as they are read (a listing of a

@@ -65,6 +65,9 @@ extension AuditTrail {
             case .feedbackAnswered(let e): feedback = e.feedback
             case .requestReceived(let e): (request, unit) = (e.request, e.unit)
             case .requestStep(let e): request = e.request
+            case .noticeIssued(let e):
+                (unit, id) = (e.district, "notice \(e.at.year)-\(e.number)")
+                flags.append("notice issued: document \(e.document)")
             }
         }
     }

@@ -44,13 +44,7 @@ extension ProgressProjection {
                 if let order = unit.order { share += order.newestFirst ? "，由近及远清理" : "，未由近及远清理（已清理 \(order.cleared) 条，其中 \(order.inOrder) 条按序）" }
                 if !unit.guideGaps.isEmpty { share += "；指南待补充：\(unit.guideGaps.map(\.zh).joined(separator: "、"))" }
                 if let since = unit.overdueSince {
-                    let missing = switch unit.completion {
-                    case .normAdopted: "尚未制定分类规范"
-                    case .milestone: "办公厅尚未记录完成"
-                    case .recordsCleared: unit.share.map { "\($0.of - $0.done) 条存量信息尚未清理" } ?? "存量信息尚未清理"
-                    case .recordsPublished: unit.share.map { "\($0.of - $0.done) 条存量信息尚未清理或发布" } ?? "存量信息尚未发布"
-                    }
-                    share += "；缺：\(missing)；自 \(since) 起逾期" + (unit.workingDaysLate.map { " \($0) 个工作日" } ?? "")
+                    share += "；缺：\(unit.lacking(.zh))；自 \(since) 起逾期" + (unit.workingDaysLate.map { " \($0) 个工作日" } ?? "")
                 }
                 body += "<li>\(HTML.escape(unit.name))（\(HTML.escape(unit.unit))）— \(unit.status == .overdue ? "已逾期" : "进行中")\(share)</li>\n"
             }

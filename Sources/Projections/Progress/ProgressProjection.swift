@@ -51,6 +51,8 @@ public struct ProgressProjection: Sendable {
         public let byGroup: [String: StageTally]
         /// The units still open or overdue, so a supervisor sees who is behind, by name.
         public let behind: [Behind]
+        /// The day each unit done with the stage completed it (a notice commends the early ones).
+        public let doneOn: [String: Day]
 
         /// The group's tally; an empty one when the stage applies to none of its units.
         public func tally(of group: ProgressGroup) -> StageTally { byGroup[group.key] ?? StageTally() }
@@ -86,6 +88,7 @@ public struct ProgressProjection: Sendable {
             var total = StageTally()
             var byGroup: [String: StageTally] = [:]
             var behind: [Behind] = []
+            var doneOn: [String: Day] = [:]
             for unit in applies.sorted() {
                 let records = summaries[unit] ?? UnitRecordSummary(of: [], backlogCutoff: cutoff)
                 let done = Self.completion(stage: number, kind: kind, unit: unit, records: records, state: state)
@@ -94,6 +97,7 @@ public struct ProgressProjection: Sendable {
                 // Counted among the units done: an unfinished clearing's order may still go wrong.
                 var newestFirst = false
                 if let done, done <= day {
+                    doneOn[unit] = done
                     status = deadline.map { done <= $0 } ?? true ? .onTime : .late
                     newestFirst = order?.newestFirst == true
                 } else {
@@ -114,7 +118,7 @@ public struct ProgressProjection: Sendable {
             }
             stages.append(StageRow(
                 number: number, title: stage.title, deadline: deadline, countsNewestFirst: kind == .recordsCleared, total: total,
-                byGroup: byGroup, behind: behind))
+                byGroup: byGroup, behind: behind, doneOn: doneOn))
         }
         self.stages = stages
     }

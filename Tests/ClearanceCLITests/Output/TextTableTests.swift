@@ -1,3 +1,4 @@
+import Projections
 import Testing
 
 @testable import ClearanceCLI

@@ -38,6 +38,7 @@ import Testing
             (FeedbackReceived.type, "clerk.wang", FeedbackReceived(at: day, feedback: "F-1", unit: unit, text: "意见"), { $0.feedback["F-1"] == nil && $1.feedback["F-1"] != nil }),
             (FeedbackAnswered.type, "clerk.wang", FeedbackAnswered(at: day, feedback: "F-1", answer: "已答复"), { $1.feedback["F-1"]?.answered != nil }),
             (RequestReceived.type, "clerk.wang", RequestReceived(at: Day("2008-06-02")!, request: "Q-1", unit: unit, applicant: "张三", description: "资金"), { $0.requests["Q-1"] == nil && $1.requests["Q-1"] != nil }),
+            (NoticeIssued.type, "office.chen", NoticeIssued(at: day, number: 1, title: "进展情况通报", judged: day, document: String(repeating: "ab", count: 32)), { $0.supervision.notices.isEmpty && $1.supervision.nextNoticeNumber(in: day.year) == 2 }),
         ]
     }
 

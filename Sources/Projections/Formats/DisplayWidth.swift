@@ -1,11 +1,11 @@
 /// Terminal columns a string occupies: East Asian wide and full-width characters take two,
 /// combining marks none (Unicode UAX #11, the ranges that matter for Chinese text).
-enum DisplayWidth {
-    static func of(_ text: String) -> Int {
+public enum DisplayWidth {
+    public static func of(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
-    static func of(_ scalar: Unicode.Scalar) -> Int {
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v == 0 { return 0 }
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
@@ -25,7 +25,7 @@ enum DisplayWidth {
     }
 
     /// Cuts `text` to at most `width` columns, ending with `…` when something was cut.
-    static func truncate(_ text: String, to width: Int) -> String {
+    public static func truncate(_ text: String, to width: Int) -> String {
         guard of(text) > width else { return text }
         var out = ""
         var used = 0
@@ -39,7 +39,7 @@ enum DisplayWidth {
     }
 
     /// Pads with spaces on the right to exactly `width` columns (longer text is left as it is).
-    static func pad(_ text: String, to width: Int) -> String {
+    public static func pad(_ text: String, to width: Int) -> String {
         let w = of(text)
         return w >= width ? text : text + String(repeating: " ", count: width - w)
     }
