@@ -407,6 +407,11 @@ def check_outcomes(c, data, rule_sets):
         if expected is not None:
             for g, n in expected.items():
                 c.expect(per_group[g] == n, where, f"{at}: group {g} must have {n} rows, has {per_group[g]}")
+        columns = c.unique(t.get("columns", []), where)
+        for cid, col in columns.items():
+            c.expect(isinstance(col.get("zh"), str) and col.get("zh") and col.get("en"), where, f"{at}: column {cid}: zh and en")
+        if columns:
+            c.expect(isinstance(t.get("columnsSource"), str) and t["columnsSource"], where, f"{at}: columnsSource is required with columns")
         balance = [b.get("id") for b in t.get("balance", {}).get("rows", [])]
         c.expect(balance == ["received", "carried-over", "total", "carried-forward"], where,
                  f"{at}: balance rows must be received, carried-over, total, carried-forward")
@@ -476,6 +481,14 @@ def check_remedies(c, data, rule_sets):
                      f"{at}: afterReconsideration must be {{days, article}} or null")
         else:
             c.expect(after is None, where, f"{at}: afterReconsideration is for litigation laws; null here")
+        bodies = law.get("bodies")
+        if bodies is not None:
+            c.expect(kind == "reconsideration", where, f"{at}: bodies are for reconsideration laws")
+            for who in ("department", "government"):
+                b = bodies.get(who) if isinstance(bodies, dict) else None
+                if c.expect(isinstance(b, dict) and isinstance(b.get("zh"), str) and b["zh"], where, f"{at}: bodies.{who} needs zh and article"):
+                    check_article(c, where, b.get("article"), f"{at} bodies.{who}")
+            c.expect(isinstance(bodies.get("source"), str) and bodies["source"], where, f"{at}: bodies.source is required")
         first = law.get("reconsiderationFirst", "missing")
         if first is not None:
             if c.expect(isinstance(first, dict) and isinstance(first.get("for"), list) and first["for"], where,

@@ -22,6 +22,8 @@ public enum ClearanceEvent: Sendable, Equatable {
     case requestReceived(RequestReceived)
     case requestStep(RequestStep)
     case noticeIssued(NoticeIssued)
+    case inspectionFinding(InspectionFinding)
+    case inspectionRemedied(InspectionRemedied)
 
     /// The one list of the catalogue's types, each with how it decodes: `ClearanceCatalogue.types`
     /// (what the fold and the rules take) is its keys, so the two cannot disagree.
@@ -45,6 +47,8 @@ public enum ClearanceEvent: Sendable, Equatable {
             FeedbackAnswered.type: { .feedbackAnswered(try FeedbackAnswered(data: $0)) },
             RequestReceived.type: { .requestReceived(try RequestReceived(data: $0)) },
             NoticeIssued.type: { .noticeIssued(try NoticeIssued(data: $0)) },
+            InspectionFinding.type: { .inspectionFinding(try InspectionFinding(data: $0)) },
+            InspectionRemedied.type: { .inspectionRemedied(try InspectionRemedied(data: $0)) },
         ]
         for kind in RequestStep.Kind.allCases { table[kind.rawValue] = { .requestStep(try RequestStep(kind: kind, data: $0)) } }
         return table
@@ -76,6 +80,8 @@ public enum ClearanceEvent: Sendable, Equatable {
         case .requestReceived(let e): return e.at
         case .requestStep(let e): return e.at
         case .noticeIssued(let e): return e.at
+        case .inspectionFinding(let e): return e.at
+        case .inspectionRemedied(let e): return e.at
         }
     }
 }

@@ -23,10 +23,14 @@ public struct ReferenceData: Sendable {
     public private(set) var exemptionBases: [String: [String]] = [:]
     /// What a spreadsheet may write for a basis (its id, Chinese or English label) -> the basis id.
     public private(set) var exemptionNames: [String: String] = [:]
+    /// Exemption basis id -> its Chinese name (国家秘密), as replies and reports print it.
+    public private(set) var exemptionTitles: [String: String] = [:]
     /// The rule sets by id, each with the outcomes and exemption articles declared for it.
     public private(set) var ruleSets: [String: RuleSet] = [:]
     /// Rule set id -> the answer outcomes of its annual-report template (request-outcomes.json).
     private var outcomeTemplates: [String: [RuleSet.OutcomeRow]] = [:]
+    /// Rule set id -> the applicant columns of its template.
+    private var applicantColumns: [String: [RuleSet.ApplicantKind]] = [:]
     /// Rule set id -> exemption basis id -> the article that names it there.
     private var exemptionArticles: [String: [String: String]] = [:]
     /// The sectors of public enterprises and institutions, with their Chinese names, as declared.
@@ -79,6 +83,7 @@ public struct ReferenceData: Sendable {
                 let valid = data["ruleSets"]?.arrayValue?.compactMap(\.stringValue) ?? []
                 exemptionBases[id] = valid
                 for name in [id, data["zh"]?.stringValue, data["en"]?.stringValue].compactMap({ $0 }) { exemptionNames[name] = id }
+                exemptionTitles[id] = data["zh"]?.stringValue ?? id
                 for ruleSet in valid {
                     let article = data["articles"]?[ruleSet]
                     exemptionArticles[ruleSet, default: [:]][id] = article?.stringValue ?? article?.intValue.map(String.init) ?? "?"
@@ -97,8 +102,13 @@ public struct ReferenceData: Sendable {
                 guard let ruleSet = template["ruleSet"]?.stringValue else { continue }
                 outcomeTemplates[ruleSet] = (template["rows"]?.arrayValue ?? []).compactMap { row in
                     row["id"]?.stringValue.map {
-                        RuleSet.OutcomeRow(id: $0, name: row["zh"]?.stringValue ?? $0, article: row["article"]?.stringValue)
+                        RuleSet.OutcomeRow(
+                            id: $0, name: row["zh"]?.stringValue ?? $0, article: row["article"]?.stringValue,
+                            group: row["group"]?.stringValue ?? String($0.prefix { $0 != "/" }))
                     }
+                }
+                applicantColumns[ruleSet] = (template["columns"]?.arrayValue ?? []).compactMap { column in
+                    column["id"]?.stringValue.map { RuleSet.ApplicantKind(id: $0, name: column["zh"]?.stringValue ?? $0) }
                 }
             }
             attachToRuleSets()
@@ -121,6 +131,7 @@ public struct ReferenceData: Sendable {
         for id in ruleSets.keys {
             ruleSets[id]!.outcomes = Dictionary((outcomeTemplates[id] ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             ruleSets[id]!.exemptionArticles = exemptionArticles[id] ?? [:]
+            ruleSets[id]!.applicantKinds = applicantColumns[id] ?? []
         }
     }
 

@@ -24,6 +24,9 @@ public struct Remedy: Sendable, Equatable {
     public let afterReconsideration: (days: Int, article: String)?
     /// The decisions that must go to reconsideration before a court (and the article that says so).
     public let reconsiderationFirst: (decisions: [String], article: String)?
+    /// Who hears a reconsideration against a department, and against a government (with articles).
+    public let departmentBody: (name: String, article: String)?
+    public let governmentBody: (name: String, article: String)?
 
     public static func == (a: Remedy, b: Remedy) -> Bool { a.id == b.id && a.effective == b.effective }
 
@@ -46,6 +49,12 @@ public struct Remedy: Sendable, Equatable {
         } else {
             afterReconsideration = nil
         }
+        func body(_ who: String) -> (String, String)? {
+            guard let body = json["bodies"]?[who], let name = body["zh"]?.stringValue else { return nil }
+            return (name, body["article"]?.stringValue ?? "?")
+        }
+        departmentBody = body("department")
+        governmentBody = body("government")
         if let first = json["reconsiderationFirst"], let decisions = first["for"]?.arrayValue?.compactMap(\.stringValue) {
             reconsiderationFirst = (decisions, first["article"]?.stringValue ?? "?")
         } else {

@@ -25,6 +25,9 @@ public struct RuleSet: Sendable, Equatable {
     public internal(set) var outcomes: [String: OutcomeRow] = [:]
     /// The exemption bases valid under these rules, with the article that names each.
     public internal(set) var exemptionArticles: [String: String] = [:]
+    /// The applicant columns of its report table, in order; empty where the table has one column
+    /// (2007): then a request need not say what kind of applicant made it.
+    public internal(set) var applicantKinds: [ApplicantKind] = []
 
     public struct Limit: Sendable, Equatable {
         public let workingDays: Int
@@ -76,6 +79,14 @@ public struct RuleSet: Sendable, Equatable {
         public let id: String
         public let name: String
         public let article: String?
+        /// The row's group in the report table (disclosed, not-disclosed, cannot-provide…).
+        public let group: String
+    }
+
+    /// A column of the report's request table: a kind of applicant (2019: 自然人, 商业企业…).
+    public struct ApplicantKind: Sendable, Equatable {
+        public let id: String
+        public let name: String
     }
 
     /// "the 2007 rules (中华人民共和国政府信息公开条例)": how errors name the rule set.

@@ -15,6 +15,16 @@ extension ClearanceRules {
     func checkRequestReceived(_ e: RequestReceived) throws {
         try require(.clerk, for: try unit(e.unit), doing: "receive requests for \(e.unit)")
         guard state.requests[e.request] == nil else { throw RuleViolation(.uniqueness, "request \(e.request) is already received") }
+        // The report table of the rule set in force counts requests by kind of applicant (2019): a
+        // request that does not say which could not be counted.
+        let kinds = state.reference.ruleSet(on: e.at)?.applicantKinds ?? []
+        let known = Set(state.reference.ruleSets.values.flatMap { $0.applicantKinds.map(\.id) })
+        if let kind = e.applicantKind, !known.contains(kind) {
+            throw RuleViolation(.reference, "applicantKind \(kind) is not a kind of applicant the report tables count (\(known.sorted().joined(separator: ", ")))")
+        }
+        if e.applicantKind == nil, !kinds.isEmpty, let ruleSet = state.reference.ruleSet(on: e.at) {
+            throw RuleViolation(.schema, "request \(e.request) received \(e.at) must say what kind of applicant made it (applicantKind: \(kinds.map(\.id).joined(separator: ", "))): the annual report under \(ruleSet.label) counts requests by it")
+        }
     }
 
     /// A request follows the rule set in force on its day of receipt: a correction, an extension or an
@@ -64,6 +74,35 @@ extension ClearanceRules {
             if let outcome = e.outcome, !ruleSet.outcomes.isEmpty, ruleSet.outcomes[outcome] == nil {
                 let known = ruleSet.outcomes.values.sorted { $0.id < $1.id }.map { row in row.article.map { "\(row.id) (Art. \($0))" } ?? row.id }
                 throw RuleViolation(.reference, "\(outcome) is not an answer under \(ruleSet.label), which govern request \(e.request) received \(request.received.at); its answers: \(known.joined(separator: ", "))")
+            }
+            try checkAnswerBasis(e, ruleSet)
+        }
+    }
+
+    /// What is withheld is withheld on a legal basis, and the reply says which: a partial disclosure
+    /// names the basis of the part withheld (2007 Art. 22 with Art. 21(2); 2019 Art. 37), valid under
+    /// the rule set of the request; a refusal's row is its basis, so a basis it names must be that one;
+    /// an answer that withholds nothing has none.
+    func checkAnswerBasis(_ e: RequestStep, _ ruleSet: RuleSet) throws {
+        let row = e.outcome.flatMap { ruleSet.outcomes[$0] }
+        let group = row?.group ?? e.outcome.map { String($0.prefix { $0 != "/" }) } ?? ""
+        let article = row?.article.map { " (Art. \($0))" } ?? ""
+        switch group {
+        case "partly-disclosed":
+            guard let basis = e.basis else {
+                throw RuleViolation(.schema, "request \(e.request): a partial disclosure must name the basis of what it withholds (basis: \(ruleSet.exemptionArticles.keys.sorted().joined(separator: ", "))) under \(ruleSet.label)\(article)")
+            }
+            guard ruleSet.exemptionArticles[basis] != nil else {
+                throw RuleViolation(.reference, "request \(e.request): \(basis) is not an exemption basis under \(ruleSet.label); valid: \(ruleSet.exemptionArticles.keys.sorted().joined(separator: ", "))")
+            }
+        case "not-disclosed":
+            let own = e.outcome.map { String($0.drop { $0 != "/" }.dropFirst()) } ?? ""
+            if let basis = e.basis, basis != own {
+                throw RuleViolation(.reference, "request \(e.request): the answer \(e.outcome ?? "") withholds on \(own), not \(basis)")
+            }
+        default:
+            if let basis = e.basis {
+                throw RuleViolation(.schema, "request \(e.request): the answer \(e.outcome ?? "") withholds nothing, so it has no basis (not \(basis))")
             }
         }
     }

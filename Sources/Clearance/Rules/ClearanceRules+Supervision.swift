@@ -16,3 +16,21 @@ extension ClearanceRules {
         }
     }
 }
+
+extension ClearanceRules {
+    /// The general office inspects; a finding names a registered unit and a remedy day not before it.
+    func checkInspectionFinding(_ e: InspectionFinding) throws {
+        try requireGeneralOffice("record inspection findings")
+        try unit(e.unit)
+        guard state.supervision.findings[e.finding] == nil else { throw RuleViolation(.uniqueness, "finding \(e.finding) is already recorded") }
+        if e.remedyBy < e.at { throw RuleViolation(.businessDate, "finding \(e.finding) is to be remedied by \(e.remedyBy), before it was found (\(e.at))") }
+    }
+
+    /// The unit's clerk (or the office) records the remedy of an open finding, not before it was found.
+    func checkInspectionRemedied(_ e: InspectionRemedied) throws {
+        guard let finding = state.supervision.findings[e.finding] else { throw RuleViolation(.reference, "finding \(e.finding) was never recorded") }
+        try require(.clerk, for: finding.found.unit, doing: "record the remedy of \(e.finding) at \(finding.found.unit)")
+        guard finding.remedied == nil else { throw RuleViolation(.transition, "finding \(e.finding) is already remedied") }
+        if e.at < finding.found.at { throw RuleViolation(.businessDate, "finding \(e.finding) was found on \(finding.found.at), after \(e.at)") }
+    }
+}

@@ -42,6 +42,8 @@ public struct ClearanceRules {
         case .requestReceived(let e): try checkRequestReceived(e)
         case .requestStep(let e): try checkRequestStep(e)
         case .noticeIssued(let e): try checkNoticeIssued(e)
+        case .inspectionFinding(let e): try checkInspectionFinding(e)
+        case .inspectionRemedied(let e): try checkInspectionRemedied(e)
         }
     }
 

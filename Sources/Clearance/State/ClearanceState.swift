@@ -169,6 +169,7 @@ public struct ClearanceState: Sendable {
             requests[e.request] = RequestState(e)
         case .requestStep(let e):
             guard var request = requests[e.request] else { return }
+            request.steps.append(e)
             switch e.kind {
             case .correctionAsked:
                 request.awaitingCorrection = e.at
@@ -183,6 +184,11 @@ public struct ClearanceState: Sendable {
             requests[e.request] = request
         case .noticeIssued(let e):
             supervision.notices.append(e)
+        case .inspectionFinding(let e):
+            supervision.findingOrder.append(e.finding)
+            supervision.findings[e.finding] = Supervision.Finding(found: e)
+        case .inspectionRemedied(let e):
+            supervision.findings[e.finding]?.remedied = e
         }
     }
 

@@ -9,6 +9,9 @@ public struct RequestState: Sendable, Equatable {
     public var clockStart: Day
     public var extended = false
     public var answered: RequestStep?
+    /// Every step after receipt, in order: each correction asked, extension and answer is a written
+    /// reply of its own (`clearance request notice`).
+    public var steps: [RequestStep] = []
 
     init(_ received: RequestReceived) {
         self.received = received

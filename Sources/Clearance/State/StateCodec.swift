@@ -58,6 +58,7 @@ enum StateCodec {
         m.append(("clockStart", .string(request.clockStart.description)))
         m.append(("extended", .bool(request.extended)))
         if let a = request.answered { m.append(("answered", .object([("kind", .string(a.kind.rawValue)), ("data", a.data)]))) }
+        if !request.steps.isEmpty { m.append(("steps", .array(request.steps.map { .object([("kind", .string($0.kind.rawValue)), ("data", $0.data)]) }))) }
         return .object(m)
     }
 
@@ -70,6 +71,10 @@ enum StateCodec {
         request.extended = json["extended"]?.boolValue ?? false
         if let a = json["answered"], let kind = a["kind"]?.stringValue.flatMap(RequestStep.Kind.init(rawValue:)) {
             request.answered = try RequestStep(kind: kind, data: a["data"] ?? .null)
+        }
+        request.steps = try (json["steps"]?.arrayValue ?? []).compactMap { step in
+            guard let kind = step["kind"]?.stringValue.flatMap(RequestStep.Kind.init(rawValue:)) else { return nil }
+            return try RequestStep(kind: kind, data: step["data"] ?? .null)
         }
         return request
     }

@@ -24,7 +24,7 @@ import Foundation
 /// of another format, or that cannot be read, is ignored and the log replayed.
 public enum StateSnapshot {
     public static let fileName = "state.snapshot"
-    /// 8: a supervision part (notices issued, inspection findings); 7: the unit summaries also count the backlog records done with (stage 6's share), and a request
+    /// 8: a supervision part (notices issued, inspection findings…) and each request's steps; 7: the unit summaries also count the backlog records done with (stage 6's share), and a request
     /// keeps the day it must be corrected by; 6: the unit summaries count the backlog's proactive records for stage 6 (5: every proactive
     /// record, in the same eight fields, so only this number tells the two apart); 5: they judge
     /// stage 4 by the backlog and its clearing order (4: by every record).

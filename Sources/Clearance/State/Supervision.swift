@@ -1,9 +1,20 @@
 import EventLog
 
 /// What the general office has done to supervise the work, in the order recorded: the progress
-/// notices it issued.
+/// notices it issued and the findings of its inspections, with their remedies.
 public struct Supervision: Sendable, Equatable {
+    public struct Finding: Sendable, Equatable {
+        public let found: InspectionFinding
+        public var remedied: InspectionRemedied?
+
+        /// Whether it is still open on `day` (remedied later, or not at all).
+        public func isOpen(on day: Day) -> Bool { found.at <= day && (remedied.map { $0.at > day } ?? true) }
+    }
+
     public internal(set) var notices: [NoticeIssued] = []
+    public internal(set) var findings: [String: Finding] = [:]
+    /// Finding ids in the order found.
+    public internal(set) var findingOrder: [String] = []
 
     public init() {}
 
@@ -12,11 +23,26 @@ public struct Supervision: Sendable, Equatable {
         (notices.filter { $0.at.year == year }.map(\.number).max() ?? 0) + 1
     }
 
+    /// The findings at `unit` (every unit when nil), in the order found.
+    public func findings(at unit: String? = nil) -> [Finding] {
+        findingOrder.compactMap { findings[$0] }.filter { unit == nil || $0.found.unit == unit }
+    }
+
     var json: JSONValue {
-        .object([("notices", .array(notices.map(\.data)))])
+        .object([
+            ("notices", .array(notices.map(\.data))),
+            ("findings", .array(findings(at: nil).map { finding in
+                .object([("found", finding.found.data)] + (finding.remedied.map { [("remedied", $0.data)] } ?? []))
+            })),
+        ])
     }
 
     init(json: JSONValue) throws {
         notices = try (json["notices"]?.arrayValue ?? []).map { try NoticeIssued(data: $0) }
+        for item in json["findings"]?.arrayValue ?? [] {
+            let found = try InspectionFinding(data: item["found"] ?? .null)
+            findingOrder.append(found.finding)
+            findings[found.finding] = Finding(found: found, remedied: try item["remedied"].map { try InspectionRemedied(data: $0) })
+        }
     }
 }

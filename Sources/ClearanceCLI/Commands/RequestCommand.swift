@@ -3,22 +3,26 @@ import EventLog
 
 /// `clearance request …`: requests for disclosure, from receipt to answer, against the rule set's time limits.
 enum RequestCommand {
-    static let actions = ["receive", "ask-correction", "corrected", "extend", "answer", "show", "list"]
+    static let actions = ["receive", "ask-correction", "corrected", "extend", "answer", "show", "list", "notice"]
 
     static let spec = CommandSpec(
         name: "request",
-        summary: "receive a request, ask for a correction, extend once, answer; show its deadline; list",
+        summary: "receive a request, ask for a correction, extend once, answer; show its deadline; list; its written replies (notice)",
         positionals: [
             .init(name: "ACTION", help: actions.joined(separator: " | ")),
             .init(name: "REQUEST", help: "the request id (all actions but list)", optional: true),
         ],
         options: [
             .value("--unit", "UNIT", "receive: the unit; list: only this unit"), .value("--applicant", "NAME", "receive"),
+            .value("--applicant-kind", "KIND", "receive: natural-person, commercial-enterprise, research-institution, public-interest-organisation, legal-service-institution or other-organisation (required from 2019-05-15: the report counts by it)"),
+            .value("--basis", "BASIS", "answer: the exemption basis of what a partial disclosure withholds"),
+            .value("--competent-body", "TEXT", "answer: the body competent to disclose (name and contact), where this one is not"),
             .value("--description", "TEXT", "receive: what is asked for"), .value("--note", "TEXT", "ask-correction, answer"),
             .value("--approved-by", "NAME", "extend: who approved the extension"), .value("--reason", "TEXT", "extend"),
             .value("--correct-by", "DATE", "ask-correction: the day the applicant must correct the request by (2019 rules: uncorrected by then, it counts as withdrawn)"),
             .value("--outcome", "ROW", "answer: a reply outcome row id, e.g. disclosed, not-disclosed/state-secret"),
             .value("--at", "DATE", "the business date (default: today)"), .flag("--json", "show, list: JSON"),
+            .value("--format", "FORMAT", "notice: text (default), json or html (a page that prints on A4)"), .value("--out", "FILE", "notice: write to FILE"),
         ],
         discussion: "Time limits, corrections and outcomes follow the rule set in force on the day of receipt (15+15 working days before 2019-05-15, 20+20 after; a correction asked within 7 working days restarts the clock from 2019). The due day is the one the funnel and progress judge by.")
 
@@ -29,7 +33,8 @@ enum RequestCommand {
         case "receive":
             let event = RequestReceived(
                 at: try action.businessDate(), request: try action.positional(1, "REQUEST"), unit: try action.required("--unit"),
-                applicant: try action.required("--applicant"), description: try action.required("--description"))
+                applicant: try action.required("--applicant"), description: try action.required("--description"),
+                applicantKind: arguments.value("--applicant-kind"))
             try action.append { _ in [event.entry(actor: try action.actor)] }
         case "ask-correction", "corrected", "extend", "answer":
             let kind: RequestStep.Kind = switch arguments.positional(0) {
@@ -46,7 +51,8 @@ enum RequestCommand {
                 correctBy: kind == .correctionAsked ? try arguments.value("--correct-by").map { text in
                     guard let day = Day(text) else { throw UsageError("--correct-by takes a date written YYYY-MM-DD, not '\(text)'", command: spec.name) }
                     return day
-                } : nil)
+                } : nil,
+                basis: kind == .answered ? arguments.value("--basis") : nil, competentBody: kind == .answered ? arguments.value("--competent-body") : nil)
             try action.append { _ in [step.entry(actor: try action.actor)] }
         case "show", "list":
             let (state, _) = try action.service.load()
@@ -70,6 +76,8 @@ enum RequestCommand {
                     Terminal.out(table.line([cells[0], cells[1], cells[2], cells[4], cells[5], cells[6], cells[3]]))
                 }
             }
+        case "notice":
+            try ReplyNoticeOutput.run(action, request: try action.positional(1, "REQUEST"))
         default: throw action.unknownAction(actions)
         }
     }

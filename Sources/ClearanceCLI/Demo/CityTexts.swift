@@ -126,7 +126,28 @@ enum CityTexts {
     static let feedback = ["网站公开目录中部分文件无法打开", "希望公开更多预算明细", "公开信息更新不及时", "指南中的联系电话无人接听"]
     static let requestTopics = ["申请公开本单位2007年度部门决算", "申请公开某路段拆迁补偿标准", "申请公开某建设项目环评批复", "申请公开低保名单及标准"]
 
-    static func applicant(_ n: Int) -> String { "\(["张", "李", "王", "刘", "陈"][n % 5])先生（申请编号\(1000 + n)）" }
+    static func applicant(_ n: Int) -> String { "\(["张", "李", "王", "刘", "陈"][n % 5])先生（来信登记号\(1000 + n)）" }
+
+    /// The answer to request `id`: its outcome (`outcome`), with what a written reply needs besides: the
+    /// basis of what a partial disclosure withholds, the reasons of a refusal, and for an answer that
+    /// the request is for another body, that body where the unit knows it (two in three). Read off the
+    /// same roll, so the scenario draws no more numbers than before.
+    static func answer(_ id: String, on day: Day, roll: Int, afterCorrection: Bool) -> RequestStep {
+        let outcome = outcome(roll, afterCorrection: afterCorrection)
+        var step = RequestStep(kind: .answered, at: day, request: id, outcome: outcome)
+        switch outcome {
+        case "partly-disclosed":
+            step.basis = roll % 2 == 0 ? "personal-privacy" : "commercial-secret"
+            step.note = roll % 2 == 0 ? "名单中的身份证号码、住址等个人信息已作区分处理" : "投标人报价构成属商业秘密，已作区分处理"
+        case let refusal where refusal.hasPrefix("not-disclosed/"):
+            step.note = ["state-secret": "该文件已定密，属国家秘密", "commercial-secret": "涉及企业商业秘密，第三方不同意公开", "personal-privacy": "涉及他人个人隐私，权利人不同意公开"][String(refusal.dropFirst("not-disclosed/".count))]
+        case "not-this-body" where roll % 3 != 0:
+            step.competentBody = ["成都市国土资源局（028-12345601）", "成都市建设委员会（028-12345602）", "成都市环境保护局（028-12345603）"][roll % 3 == 1 ? 0 : roll % 9 < 5 ? 1 : 2]
+        default:
+            break
+        }
+        return step
+    }
 
     /// An answer under the 2007 Regulations (request-outcomes.json, the 2007 template: Arts. 21 and 22),
     /// most disclosed, some not, as the annual reports of the time show. A request that had to be

@@ -224,7 +224,7 @@ struct UnitStory {
             }
             let answered = scenario.adding(answeredAfter, to: day)
             guard answered <= CityScenario.end else { continue }
-            plan.add(answered, RequestStep(kind: .answered, at: answered, request: id, outcome: CityTexts.outcome(r.int(0...99), afterCorrection: corrected)).entry(actor: staff.clerk))
+            plan.add(answered, CityTexts.answer(id, on: answered, roll: r.int(0...99), afterCorrection: corrected).entry(actor: staff.clerk))
         }
     }
 }

@@ -68,6 +68,12 @@ extension AuditTrail {
             case .noticeIssued(let e):
                 (unit, id) = (e.district, "notice \(e.at.year)-\(e.number)")
                 flags.append("notice issued: document \(e.document)")
+            case .inspectionFinding(let e):
+                (unit, id) = (e.unit, e.finding)
+                flags.append("finding: \(e.about) (remedy by \(e.remedyBy))")
+            case .inspectionRemedied(let e):
+                id = e.finding
+                flags.append("remedied: \(e.note)")
             }
         }
     }

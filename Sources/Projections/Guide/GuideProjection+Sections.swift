@@ -91,25 +91,7 @@ extension GuideProjection {
 
     /// Reconsideration and litigation as the laws in force on `day` give them (remedies.json).
     static func remedies(on day: Day, in reference: ReferenceData) -> String {
-        func limit(_ remedy: Remedy) -> String {
-            switch remedy.limit {
-            case .days(let days): "\(days) 日内"
-            case .months(let months): "\(months) 个月内"
-            }
-        }
-        var parts: [String] = []
-        if let r = reference.remedy(.reconsideration, on: day) {
-            parts.append("可以自知道该行政行为之日起 \(limit(r))依法申请行政复议（《\(r.name)》\(ChineseArticle.text(r.article))）")
-        }
-        if let l = reference.remedy(.litigation, on: day) {
-            parts.append("或者在 \(limit(l))依法提起行政诉讼（《\(l.name)》\(ChineseArticle.text(l.article))）")
-        }
-        guard !parts.isEmpty else { return "也可以依法申请行政复议或者提起行政诉讼。" }
-        var text = "对本机关政府信息公开工作中的具体行政行为不服的，" + parts.joined(separator: "，") + "。"
-        if let first = reference.remedy(.reconsideration, on: day)?.reconsiderationFirst, first.decisions.contains("refusal-to-disclose") {
-            text += "对本机关不予公开政府信息的决定不服的，应当先申请行政复议，对复议决定不服的再提起行政诉讼（\(ChineseArticle.text(first.article))）。"
-        }
-        return text
+        RemedySentence.text(on: day, unit: nil, in: reference, opening: "对本机关政府信息公开工作中的具体行政行为不服的，")
     }
 
     /// The application form, with the contents the Regulations in force ask for.

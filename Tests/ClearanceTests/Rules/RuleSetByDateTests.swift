@@ -9,7 +9,11 @@ import Testing
     static let recorded = Day("2026-12-07")!
 
     func receive(_ f: inout RuleFixture, _ id: String, on day: String) throws {
-        try f.apply(RequestReceived(at: Day(day)!, request: id, unit: RuleFixture.unit, applicant: "张三", description: "道路维修资金"), by: "clerk.wang", recorded: Self.recorded)
+        // From 2019-05-15 the report counts requests by kind of applicant: a request says which.
+        let kind = day >= "2019-05-15" ? "natural-person" : nil
+        try f.apply(
+            RequestReceived(at: Day(day)!, request: id, unit: RuleFixture.unit, applicant: "张三", description: "道路维修资金", applicantKind: kind),
+            by: "clerk.wang", recorded: Self.recorded)
     }
 
     func step(_ f: inout RuleFixture, _ step: RequestStep) throws {
@@ -122,5 +126,45 @@ import Testing
         // remedy of a 2015-04-30 and a 2015-05-01 decision differ within the 2007 one.
         #expect(reference.ruleSet(on: Day("2015-04-30")!)?.id == reference.ruleSet(on: Day("2015-05-01")!)?.id)
         #expect(reference.remedy(.litigation, on: Day("1990-09-30")!) == nil)
+    }
+}
+
+extension RuleSetByDateTests {
+    /// The 2019 report counts requests by kind of applicant, so a request received under it says
+    /// which; a kind the report tables do not know is refused under either rule set.
+    @Test func a2019RequestSaysWhatKindOfApplicantMadeIt() throws {
+        var f = try RuleFixture()
+        let unsaid = RequestReceived(at: Day("2020-06-01")!, request: "Q-1", unit: RuleFixture.unit, applicant: "某公司", description: "资金")
+        #expect(throws: RuleViolation.self) { try f.apply(unsaid, by: "clerk.wang", recorded: Self.recorded) }
+        var unknown = unsaid
+        unknown.applicantKind = "company"
+        #expect(throws: RuleViolation.self) { try f.apply(unknown, by: "clerk.wang", recorded: Self.recorded) }
+        var said = unsaid
+        said.applicantKind = "commercial-enterprise"
+        try f.apply(said, by: "clerk.wang", recorded: Self.recorded)
+        try receive(&f, "Q-2008", on: "2008-06-02")
+        #expect(f.state.requests["Q-2008"]?.received.applicantKind == nil, "the 2007 report has one column: no kind needed")
+    }
+
+    /// What is withheld is withheld on a basis: a partial disclosure names one valid under the
+    /// request's rule set; a refusal's basis is its row's; an answer withholding nothing has none.
+    @Test func anAnswerThatWithholdsNamesItsBasis() throws {
+        var f = try RuleFixture()
+        try receive(&f, "Q-1", on: "2008-06-02")
+        let answer = RequestStep(kind: .answered, at: Day("2008-06-10")!, request: "Q-1", outcome: "partly-disclosed")
+        #expect(throws: RuleViolation.self, "a partial disclosure without a basis") { try step(&f, answer) }
+        var wrongSet = answer
+        wrongSet.basis = "process-information"
+        #expect(throws: RuleViolation.self, "a 2019 basis for a 2008 request") { try step(&f, wrongSet) }
+        var refusal = RequestStep(kind: .answered, at: Day("2008-06-10")!, request: "Q-1", outcome: "not-disclosed/state-secret")
+        refusal.basis = "personal-privacy"
+        #expect(throws: RuleViolation.self, "a refusal's basis is its row's") { try step(&f, refusal) }
+        var disclosed = RequestStep(kind: .answered, at: Day("2008-06-10")!, request: "Q-1", outcome: "disclosed")
+        disclosed.basis = "state-secret"
+        #expect(throws: RuleViolation.self, "nothing withheld, no basis") { try step(&f, disclosed) }
+        var partly = answer
+        partly.basis = "personal-privacy"
+        try step(&f, partly)
+        #expect(f.state.requests["Q-1"]?.answered?.basis == "personal-privacy")
     }
 }

@@ -39,6 +39,8 @@ import Testing
             (FeedbackAnswered.type, "clerk.wang", FeedbackAnswered(at: day, feedback: "F-1", answer: "已答复"), { $1.feedback["F-1"]?.answered != nil }),
             (RequestReceived.type, "clerk.wang", RequestReceived(at: Day("2008-06-02")!, request: "Q-1", unit: unit, applicant: "张三", description: "资金"), { $0.requests["Q-1"] == nil && $1.requests["Q-1"] != nil }),
             (NoticeIssued.type, "office.chen", NoticeIssued(at: day, number: 1, title: "进展情况通报", judged: day, document: String(repeating: "ab", count: 32)), { $0.supervision.notices.isEmpty && $1.supervision.nextNoticeNumber(in: day.year) == 2 }),
+            (InspectionFinding.type, "office.chen", InspectionFinding(at: day, finding: "F-2008-1", unit: unit, about: "指南缺少传真号码", remedyBy: Day("2008-06-20")!), { $0.supervision.findings.isEmpty && $1.supervision.findings["F-2008-1"]?.isOpen(on: day) == true }),
+            (InspectionRemedied.type, "clerk.wang", InspectionRemedied(at: day, finding: "F-2008-1", note: "已补充"), { $1.supervision.findings["F-2008-1"]?.isOpen(on: day) == false }),
         ]
     }
 

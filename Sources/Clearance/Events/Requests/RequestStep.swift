@@ -21,12 +21,18 @@ public struct RequestStep: Sendable, Equatable {
     public var note: String?
     /// For `correctionAsked`: the day the agency gives the applicant to correct the request by.
     public var correctBy: Day?
+    /// For `answered`: the exemption basis of what is withheld (required for a partial disclosure;
+    /// a refusal's row names its own), and the body competent to disclose, where this one is not
+    /// and knows which is (2007 Art. 21(3); 2019 Art. 36(5)).
+    public var basis: String?
+    public var competentBody: String?
 
     public init(
-        kind: Kind, at: Day, request: String, outcome: String? = nil, approvedBy: String? = nil, note: String? = nil, correctBy: Day? = nil
+        kind: Kind, at: Day, request: String, outcome: String? = nil, approvedBy: String? = nil, note: String? = nil, correctBy: Day? = nil,
+        basis: String? = nil, competentBody: String? = nil
     ) {
         (self.kind, self.at, self.request, self.outcome, self.approvedBy, self.note) = (kind, at, request, outcome, approvedBy, note)
-        self.correctBy = correctBy
+        (self.correctBy, self.basis, self.competentBody) = (correctBy, basis, competentBody)
     }
 
     public init(kind: Kind, data: JSONValue) throws {
@@ -36,7 +42,9 @@ public struct RequestStep: Sendable, Equatable {
             outcome: kind == .answered ? try f.string("outcome") : nil,
             approvedBy: kind == .extended ? try f.string("approvedBy") : nil,
             note: kind == .correctionAsked || kind == .extended ? try f.string(kind == .extended ? "reason" : "note") : try f.optionalString("note"),
-            correctBy: kind == .correctionAsked ? try f.optionalDay("correctBy") : nil)
+            correctBy: kind == .correctionAsked ? try f.optionalDay("correctBy") : nil,
+            basis: kind == .answered ? try f.optionalString("basis") : nil,
+            competentBody: kind == .answered ? try f.optionalString("competentBody") : nil)
     }
 
     public var data: JSONValue {
@@ -46,6 +54,8 @@ public struct RequestStep: Sendable, Equatable {
         b.add("approvedBy", approvedBy)
         b.add(kind == .extended ? "reason" : "note", note)
         b.add("correctBy", correctBy?.description)
+        b.add("basis", basis)
+        b.add("competentBody", competentBody)
         return b.json
     }
 
