@@ -20,7 +20,7 @@ ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ROW_ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$")
 ARTICLE_RE = re.compile(r"^[1-9][0-9]*(\([1-9][0-9]*\))?$")
 EXPECTED_FILES = ["calendar.json", "rule-sets.json", "scheme.json", "exemptions.json",
-                  "request-outcomes.json", "remedies.json", "units.json", "stages.json"]
+                  "request-outcomes.json", "remedies.json", "units.json", "stages.json", "annual-reports.json", "rubric.json"]
 KIND_TIERS = {"city-government": {1}, "general-office": {1}, "department": {1, 2},
               "district-government": {2}, "township": {3}, "sub-district": {3}}
 DISTRICT_KINDS = {"district": 9, "county-level-city": 4, "county": 6}
@@ -639,6 +639,8 @@ def check_folder(folder, fix):
     rows = check_outcomes(c, data.get("request-outcomes.json"), rule_sets)
     check_exemptions(c, data.get("exemptions.json"), rule_sets, rows)
     check_remedies(c, data.get("remedies.json"), rule_sets)
+    check_report_forms(c, data.get("annual-reports.json"))
+    check_rubric(c, data.get("rubric.json"))
     units = check_units(c, data.get("units.json"))
     check_stages(c, data.get("stages.json"), units)
     city = units.get(seed.get("city", {}).get("unit"))
@@ -647,6 +649,66 @@ def check_folder(folder, fix):
              "city.unit must name the city government, with the same adminCode")
     c.expect(seed.get("source", {}).get("issuer") in units, "seed.json", "source.issuer must name a unit")
     return c
+
+
+REPORT_SECTION_SOURCES = ("log", "unit")
+RUBRIC_RULES = ("stage-done", "roles-held", "guide-complete", "share-on-time", "findings-remedied", "report-filed", "report-published")
+
+
+def check_report_forms(c, data):
+    """annual-reports.json: the report forms, each for a run of report years, none overlapping."""
+    where = "annual-reports.json"
+    if data is None:
+        return
+    forms = c.unique(data.get("forms", []), where)
+    spans = []
+    for fid, form in forms.items():
+        at = f"form {fid}"
+        for k in ("zh", "instrument", "source"):
+            c.expect(isinstance(form.get(k), str) and form[k], where, f"{at}: {k} is required")
+        years = form.get("years", {})
+        first, last = years.get("from"), years.get("to")
+        c.expect(isinstance(first, int) and (last is None or (isinstance(last, int) and last >= first)), where, f"{at}: years.from (and to, or null) must be years in order")
+        spans.append((first or 0, last or 9999, fid))
+        sections = c.unique(form.get("sections", []), where)
+        c.expect(sections, where, f"{at}: sections are required")
+        for sid, s in sections.items():
+            c.expect(s.get("zh") and s.get("en") and s.get("from") in REPORT_SECTION_SOURCES, where, f"{at}: section {sid}: zh, en and from ({REPORT_SECTION_SOURCES})")
+        filing = form.get("filing")
+        if filing is not None:
+            c.expect(isinstance(filing.get("kinds"), list) and filing["kinds"], where, f"{at}: filing.kinds")
+            c.date(filing.get("due"), where)
+        if form.get("publishBy") is not None:
+            c.date(form.get("publishBy"), where)
+    spans.sort()
+    for (a0, a1, a), (b0, b1, b) in zip(spans, spans[1:]):
+        c.expect(a1 < b0, where, f"forms {a} and {b} cover the same years")
+
+
+def check_rubric(c, data):
+    """rubric.json: the assessment rubric, its points adding up to its maximum."""
+    where = "rubric.json"
+    if data is None:
+        return
+    rubric = data.get("rubric", {})
+    for k in ("id", "zh", "en", "source"):
+        c.expect(isinstance(rubric.get(k), str) and rubric[k], where, f"rubric: {k} is required")
+    c.expect(isinstance(rubric.get("year"), int), where, "rubric: year (the first year it assesses) is required")
+    families = c.unique(rubric.get("families", []), where)
+    total = 0
+    seen = set()
+    for fid, family in families.items():
+        c.expect(family.get("zh") and family.get("en"), where, f"family {fid}: zh and en")
+        for ind in family.get("indicators", []):
+            iid = ind.get("id")
+            c.expect(iid not in seen, where, f"indicator {iid} is repeated")
+            seen.add(iid)
+            c.expect(ind.get("zh") and ind.get("en"), where, f"indicator {iid}: zh and en")
+            c.expect(ind.get("rule") in RUBRIC_RULES, where, f"indicator {iid}: rule must be one of {RUBRIC_RULES}")
+            c.expect(isinstance(ind.get("points"), (int, float)) and ind["points"] > 0, where, f"indicator {iid}: points > 0")
+            total += ind.get("points", 0) or 0
+    c.expect(total == rubric.get("max"), where, f"the indicators' points add up to {total}, not the rubric's max {rubric.get('max')}")
+    c.counts.append(f"rubric: {len(seen)} indicators, {total} points")
 
 
 def main(argv):

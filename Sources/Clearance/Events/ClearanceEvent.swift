@@ -24,6 +24,10 @@ public enum ClearanceEvent: Sendable, Equatable {
     case noticeIssued(NoticeIssued)
     case inspectionFinding(InspectionFinding)
     case inspectionRemedied(InspectionRemedied)
+    case remedyFiled(RemedyFiled)
+    case remedyDecided(RemedyDecided)
+    case reportFiled(ReportFiled)
+    case reportPublished(ReportPublished)
 
     /// The one list of the catalogue's types, each with how it decodes: `ClearanceCatalogue.types`
     /// (what the fold and the rules take) is its keys, so the two cannot disagree.
@@ -49,6 +53,10 @@ public enum ClearanceEvent: Sendable, Equatable {
             NoticeIssued.type: { .noticeIssued(try NoticeIssued(data: $0)) },
             InspectionFinding.type: { .inspectionFinding(try InspectionFinding(data: $0)) },
             InspectionRemedied.type: { .inspectionRemedied(try InspectionRemedied(data: $0)) },
+            RemedyFiled.type: { .remedyFiled(try RemedyFiled(data: $0)) },
+            RemedyDecided.type: { .remedyDecided(try RemedyDecided(data: $0)) },
+            ReportFiled.type: { .reportFiled(try ReportFiled(data: $0)) },
+            ReportPublished.type: { .reportPublished(try ReportPublished(data: $0)) },
         ]
         for kind in RequestStep.Kind.allCases { table[kind.rawValue] = { .requestStep(try RequestStep(kind: kind, data: $0)) } }
         return table
@@ -82,6 +90,10 @@ public enum ClearanceEvent: Sendable, Equatable {
         case .noticeIssued(let e): return e.at
         case .inspectionFinding(let e): return e.at
         case .inspectionRemedied(let e): return e.at
+        case .remedyFiled(let e): return e.at
+        case .remedyDecided(let e): return e.at
+        case .reportFiled(let e): return e.at
+        case .reportPublished(let e): return e.at
         }
     }
 }

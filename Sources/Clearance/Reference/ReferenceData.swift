@@ -37,6 +37,10 @@ public struct ReferenceData: Sendable {
     public private(set) var sectors: [(id: String, name: String)] = []
     /// The remedy laws, as declared; `remedy(_:on:)` picks the one in force.
     public private(set) var remedies: [Remedy] = []
+    /// The annual-report forms, as declared; `reportForm(for:)` picks a year's.
+    public private(set) var reportForms: [ReportForm] = []
+    /// The assessment rubrics in the order declared; `rubric(for:)` picks a year's.
+    public private(set) var rubrics: [Rubric] = []
     /// Tier number -> its name as the plan uses it (市级部门, 区（市）县, 乡镇（街道）).
     public private(set) var tierNames: [Int: String] = [:]
 
@@ -114,6 +118,10 @@ public struct ReferenceData: Sendable {
             attachToRuleSets()
         case ReferenceEventType.remediesDeclared:
             remedies = (data["laws"]?.arrayValue ?? []).compactMap(Remedy.init)
+        case ReferenceEventType.reportFormsDeclared:
+            reportForms = (data["forms"]?.arrayValue ?? []).compactMap(ReportForm.init)
+        case ReferenceEventType.rubricDeclared:
+            if let rubric = Rubric(data) { rubrics.append(rubric) }
         case ReferenceEventType.tiersDeclared:
             for tier in data["tiers"]?.arrayValue ?? [] {
                 if let number = tier["tier"]?.intValue, let name = tier["zh"]?.stringValue { tierNames[number] = name }
@@ -130,6 +138,7 @@ public struct ReferenceData: Sendable {
     private mutating func attachToRuleSets() {
         for id in ruleSets.keys {
             ruleSets[id]!.outcomes = Dictionary((outcomeTemplates[id] ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            ruleSets[id]!.outcomeRows = outcomeTemplates[id] ?? []
             ruleSets[id]!.exemptionArticles = exemptionArticles[id] ?? [:]
             ruleSets[id]!.applicantKinds = applicantColumns[id] ?? []
         }
@@ -147,6 +156,12 @@ public struct ReferenceData: Sendable {
     }
 
     public func unitTier(_ unit: String) -> Int? { units[unit]?.tier }
+
+    /// The form a report on `year` takes.
+    public func reportForm(for year: Int) -> ReportForm? { reportForms.last { $0.covers(year) } }
+
+    /// The rubric that assesses `year`: the last declared for that year or an earlier one.
+    public func rubric(for year: Int) -> Rubric? { rubrics.last { $0.year <= year } }
 
     /// The tier's name as the plan uses it; `第N层级` only for a log that never declared the names.
     public func tierName(_ tier: Int) -> String { tierNames[tier] ?? "第\(tier)层级" }

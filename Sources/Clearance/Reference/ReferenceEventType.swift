@@ -15,11 +15,15 @@ public enum ReferenceEventType {
     public static let remediesDeclared = "remedies.declared"
     /// The plan's three tiers and their names (units.json `tiers`).
     public static let tiersDeclared = "tiers.declared"
+    /// The forms of the annual reports, by report year (annual-reports.json).
+    public static let reportFormsDeclared = "report-forms.declared"
+    /// The general office's assessment rubric (rubric.json); a later one applies from its year.
+    public static let rubricDeclared = "rubric.declared"
     public static let unitRegistered = "unit.registered"
     public static let stageScheduled = "stage.scheduled"
 
     public static let all: Set<String> = [
         seedLoaded, calendarDeclared, calendarYearDeclared, calendarNoticeDeclared, ruleSetDeclared, schemeDeclared, exemptionBasisDeclared,
-        requestOutcomesDeclared, sectorsDeclared, tiersDeclared, remediesDeclared, unitRegistered, stageScheduled,
+        requestOutcomesDeclared, sectorsDeclared, tiersDeclared, remediesDeclared, reportFormsDeclared, rubricDeclared, unitRegistered, stageScheduled,
     ]
 }

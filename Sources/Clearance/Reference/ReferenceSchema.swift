@@ -38,6 +38,16 @@ enum ReferenceSchema {
             for (i, law) in (data["laws"]?.arrayValue ?? []).enumerated() where Remedy(law) == nil {
                 throw f.fail("laws[\(i)]", "needs id, kind (reconsideration or litigation), effective, limit (days or months) and article")
             }
+        case ReferenceEventType.rubricDeclared:
+            guard let rubric = Rubric(data), !rubric.indicators.isEmpty else {
+                throw f.fail("rubric", "needs id, year and families of indicators, each with id, points and a known rule (\(Rubric.Rule.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            let total = rubric.indicators.map(\.points).reduce(0, +)
+            guard abs(total - rubric.max) < 0.001 else { throw f.fail("rubric", "indicators add up to \(total) points, not its max \(rubric.max)") }
+        case ReferenceEventType.reportFormsDeclared:
+            for (i, form) in (data["forms"]?.arrayValue ?? []).enumerated() where ReportForm(form) == nil {
+                throw f.fail("forms[\(i)]", "needs id and years.from")
+            }
         case ReferenceEventType.tiersDeclared:
             for (i, tier) in (data["tiers"]?.arrayValue ?? []).enumerated() where !(1...3).contains(tier["tier"]?.intValue ?? 0) || tier["zh"]?.stringValue == nil {
                 throw f.fail("tiers[\(i)]", "needs tier (1 to 3) and zh")

@@ -23,6 +23,19 @@ public struct RuleSet: Sendable, Equatable {
     /// The answers a request can get under these rules: rows of the annual-report template of the
     /// time (request-outcomes.json), by id. Empty when none was declared: then every outcome passes.
     public internal(set) var outcomes: [String: OutcomeRow] = [:]
+    /// The same rows in the template's order, as a report table lists them.
+    public internal(set) var outcomeRows: [OutcomeRow] = []
+    /// When a body publishes its annual report on the previous year, by kind of body (2007 Art. 31:
+    /// every body by 31 March; 2019 Art. 49: departments by 31 January, governments by 31 March).
+    public let annualReports: [AnnualReportDue]
+
+    public struct AnnualReportDue: Sendable, Equatable {
+        public let kinds: [String]
+        /// Month and day, `MM-DD`, in the year after the one reported on.
+        public let due: String
+        public let article: String
+    }
+
     /// The exemption bases valid under these rules, with the article that names each.
     public internal(set) var exemptionArticles: [String: String] = [:]
     /// The applicant columns of its report table, in order; empty where the table has one column
@@ -137,6 +150,10 @@ public struct RuleSet: Sendable, Equatable {
                 complaintArticle: article(g["complaintTo"]?["article"]) ?? "?")
         } else {
             guide = nil
+        }
+        annualReports = (data["annualReport"]?.arrayValue ?? []).compactMap { entry in
+            guard let due = entry["due"]?.stringValue else { return nil }
+            return AnnualReportDue(kinds: entry["kinds"]?.arrayValue?.compactMap(\.stringValue) ?? [], due: due, article: article(entry["article"]) ?? "?")
         }
         if let r = data["reassessment"], let months = r["intervalMonths"]?.intValue {
             reassessment = Reassessment(article: article(r["article"]) ?? "?", intervalMonths: months)

@@ -44,6 +44,10 @@ public struct ClearanceRules {
         case .noticeIssued(let e): try checkNoticeIssued(e)
         case .inspectionFinding(let e): try checkInspectionFinding(e)
         case .inspectionRemedied(let e): try checkInspectionRemedied(e)
+        case .remedyFiled(let e): try checkRemedyFiled(e)
+        case .remedyDecided(let e): try checkRemedyDecided(e)
+        case .reportFiled(let e): try checkReportFiled(e)
+        case .reportPublished(let e): try checkReportPublished(e)
         }
     }
 

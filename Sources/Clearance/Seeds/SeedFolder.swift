@@ -87,6 +87,10 @@ public struct SeedFolder {
         if manifest["files"]?.arrayValue?.contains(.string("remedies.json")) == true {
             add(ReferenceEventType.remediesDeclared, try read("remedies.json"))
         }
+        // Seeds written before the year-end work was data do not list these files.
+        let files = manifest["files"]?.arrayValue ?? []
+        if files.contains(.string("annual-reports.json")) { add(ReferenceEventType.reportFormsDeclared, try read("annual-reports.json")) }
+        if files.contains(.string("rubric.json")) { add(ReferenceEventType.rubricDeclared, try read("rubric.json")) }
         let units = try read("units.json")
         if let tiers = units["tiers"] { add(ReferenceEventType.tiersDeclared, .object([("tiers", tiers)])) }
         add(ReferenceEventType.sectorsDeclared, .object([("sectors", units["sectors"] ?? .array([]))]))

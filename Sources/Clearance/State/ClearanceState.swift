@@ -189,6 +189,14 @@ public struct ClearanceState: Sendable {
             supervision.findings[e.finding] = Supervision.Finding(found: e)
         case .inspectionRemedied(let e):
             supervision.findings[e.finding]?.remedied = e
+        case .remedyFiled(let e):
+            supervision.remedyCases[e.remedyCase] = Supervision.RemedyCase(filed: e)
+        case .remedyDecided(let e):
+            supervision.remedyCases[e.remedyCase]?.decided = e
+        case .reportFiled(let e):
+            supervision.reports[Supervision.reportKey(e.unit, e.year)] = Supervision.Report(filed: e)
+        case .reportPublished(let e):
+            supervision.reports[Supervision.reportKey(e.unit, e.year)]?.published = e
         }
     }
 

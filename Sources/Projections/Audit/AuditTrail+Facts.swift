@@ -74,6 +74,12 @@ extension AuditTrail {
             case .inspectionRemedied(let e):
                 id = e.finding
                 flags.append("remedied: \(e.note)")
+            case .remedyFiled(let e): (unit, request, id) = (e.unit, e.request, e.remedyCase)
+            case .remedyDecided(let e):
+                id = e.remedyCase
+                flags.append("\(e.outcome.rawValue)")
+            case .reportFiled(let e): (unit, id) = (e.unit, "report \(e.year)")
+            case .reportPublished(let e): (unit, id) = (e.unit, "report \(e.year)")
             }
         }
     }
