@@ -50,7 +50,7 @@ public struct AnnualFigures: Sendable, Equatable {
         let ruleSet = state.reference.ruleSet(on: last.advanced(by: 1))
         let kinds = ruleSet?.applicantKinds.map(\.id) ?? []
         var columns = Dictionary(uniqueKeysWithValues: (kinds.isEmpty ? ["all"] : kinds).map { ($0, RequestColumn(column: $0)) })
-        for (id, request) in state.requests.sorted(by: { $0.key < $1.key }) where request.received.unit == unit {
+        for (id, request) in state.requests.filter({ $0.value.received.unit == unit }).sorted(by: { $0.key < $1.key }) {
             let column = kinds.isEmpty ? "all" : request.received.applicantKind ?? "natural-person"
             // Finished on the day it was answered, or the day it lapsed uncorrected.
             let clock = RequestClock(of: request, in: state, on: last)

@@ -59,23 +59,16 @@ enum NoticeCommand {
             try Document.emit(bytes, to: arguments.value("--out"), summary: "\(drawn.numberText(.en)): \(drawn.problems.count) overdue, \(drawn.goodPractice.count) commended")
             return
         }
-        // Issued from the state the append is checked against, so its number and figures are those of
-        // the log it joins.
+        if let district, state.reference.units[district]?.kind != .districtGovernment {
+            throw UsageError("--district takes the id of a district government (\(ProgressGroup.districts(in: state).joined(separator: ", "))), not '\(district)'", command: spec.name)
+        }
         var issuedText: [UInt8] = []
         try action.append { current in
-            let drawn = try notice(in: current)
-            var paper = drawn.paper(language)
-            // The head it was drawn from is the entry before the notice.issued event that follows it.
-            paper.anchor = "\(current.seq)"
-            issuedText = Array(PaperText.render(paper).utf8)
-            var event = NoticeIssued(
-                at: drawn.issued, number: drawn.number, title: drawn.title, judged: day, stage: stage, district: district,
-                document: DocumentStore.name(of: issuedText))
-            // The rules first, then the text: a refused notice leaves nothing behind.
-            let actor = try action.actor
-            try ClearanceRules(state: current, actor: actor).check(.noticeIssued(event), recorded: event.at)
-            event.document = try DocumentStore(logDirectory: context.logDirectory).put(issuedText)
-            return [event.entry(actor: actor)]
+            let (event, text) = try NoticeIssuing.issue(
+                in: current, logDirectory: context.logDirectory, actor: try action.actor, judged: day, issued: issuedOn ?? day, stage: stage,
+                district: district, language: language)
+            issuedText = text
+            return [event.entry(actor: try action.actor)]
         }
         try Document.emit(issuedText, to: arguments.value("--out"), summary: "the notice as issued")
     }

@@ -3,6 +3,7 @@ import EventLog
 import Foundation
 
 /// `clearance demo` (the city scenario): writes the seed city's plan, October 2007 to the end of 2008,
+/// and the general office's year-end work to the reports' deadline, 2009-03-31,
 /// into a new log on a simulated clock, one batch a working day, every event checked by the same rules
 /// as the CLI's; then rebuilds every projection and prints what a supervisor looks at first.
 enum CityDemo {
@@ -90,31 +91,37 @@ enum CityDemo {
         let service = ClearanceService(directory: directory)
         var (state, _) = try service.load()
         let scenario = try plan(state.reference, seed: seed, size: size)
-        Terminal.out("created \(LogFile.path(in: directory)) on a simulated clock from \(CityScenario.start): the \(folder.id) seed, \(state.reference.unitOrder.count) units; \(Format.grouped(scenario.plan.records)) records, \(Format.grouped(scenario.plan.count)) events planned")
+        Terminal.out("created \(LogFile.path(in: directory)) on a simulated clock from \(CityScenario.start): the \(folder.id) seed, \(state.reference.unitOrder.count) units; \(Format.grouped(scenario.plan.records)) records, \(Format.grouped(scenario.plan.count)) events planned, and the general office's year-end work")
 
         var head = created
         var numbers = IndexNumbers()
         var bar = ProgressBar(label: "recording the plan day by day", total: scenario.plan.count)
         var done = 0
-        for day in scenario.plan.days.keys.sorted() {
-            let entries = scenario.plan.days[day]!.map { $0(&numbers) }
+        for day in scenario.plan.allDays {
+            var entries = (scenario.plan.days[day] ?? []).map { $0(&numbers) }
             // Each working day's batch is stamped at 09:00 Chengdu time (01:00 UTC), after the head.
             let morning = Timestamp(millisecondsSinceEpoch: Int64(day.ordinal) * 86_400_000 + 3_600_000)
             let recorded = morning > head.recorded ? morning : head.recorded.adding(milliseconds: 1)
             do {
                 state = try service.check(entries, on: consume state, recorded: recorded)
+                // The office's steps see the day's other events, and join their batch.
+                let office = try (scenario.plan.officeWork[day] ?? []).flatMap { try $0(state, directory) }
+                if !office.isEmpty {
+                    state = try service.check(office, on: consume state, recorded: recorded)
+                    entries += office
+                }
             } catch let refusal as BatchRefusal {
                 throw CommandFailure("the scenario broke a rule on \(day) (a bug in the demo): \(refusal)")
             }
             let result = try log.append(entries, expecting: head.seq, recorded: recorded)
             head = result.head
             done += entries.count
-            bar.update(done)
+            bar.update(min(done, scenario.plan.count))
         }
         bar.finish()
         let last = try LogReader(directory: directory).lastEntry()
         // Commands after the demo start from here instead of folding the whole log again.
         if let last { try StateSnapshot.write(state, at: last, in: directory) }
-        Terminal.out("recorded \(Format.grouped(done)) events in \(scenario.plan.days.count) daily batches up to \(CityScenario.end); head \(head.anchor)")
+        Terminal.out("recorded \(Format.grouped(done)) events in \(scenario.plan.allDays.count) daily batches up to \(CityScenario.end); head \(head.anchor)")
     }
 }

@@ -19,13 +19,16 @@ struct CityScenario {
 
     static let office = "office.chen"
     static let start = Day("2007-10-08")!
-    static let end = Day("2008-12-31")!
+    /// The units' own year ends with 2008; the office's year-end work (the annual reports on 2008, the
+    /// assessment) runs to the reports' publication deadline.
+    static let end = Day("2009-03-31")!
 
     let reference: ReferenceData
     let calendar: WorkingCalendar
     /// Records registered per unit are scaled by this (1: a few to a few dozen a unit).
     let scale: Double
-    private(set) var plan = DayPlan()
+    // Planned by the scenario's parts (its own file and OfficeYear.swift); read by the demo.
+    var plan = DayPlan()
     private var random: SplitMix64
 
     init(reference: ReferenceData, seed: UInt64, scale: Double) throws {
@@ -49,6 +52,7 @@ struct CityScenario {
             try UnitStory(scenario: self, unit: unit, temper: tempers[unit]!, staff: staff[unit]!).tell(into: &plan, random: &random)
         }
         planServiceGuides(units, tempers, staff)
+        planOfficeYear(units, tempers, staff)
     }
 
     private mutating func pickTemper() -> Temper {
@@ -131,6 +135,10 @@ struct DayPlan {
     typealias Build = (inout IndexNumbers) -> NewEntry
 
     private(set) var days: [Day: [Build]] = [:]
+    /// Work that needs the state as it stands that day (a notice drawn from the figures, a report's
+    /// figures from the log), run after the day's other events and appended in the same batch.
+    typealias OfficeStep = (_ state: ClearanceState, _ logDirectory: String) throws -> [NewEntry]
+    private(set) var officeWork: [Day: [OfficeStep]] = [:]
     private(set) var count = 0
     /// Records registered in the plan.
     var records = 0
@@ -144,6 +152,14 @@ struct DayPlan {
     }
 
     mutating func add(_ day: Day, _ entry: NewEntry) { add(day) { _ in entry } }
+
+    mutating func office(_ day: Day, _ step: @escaping OfficeStep) {
+        guard day <= CityScenario.end else { return }
+        officeWork[day, default: []].append(step)
+    }
+
+    /// Every day with something to record, in order.
+    var allDays: [Day] { Set(days.keys).union(officeWork.keys).sorted() }
 }
 
 /// Index numbers issued as publications are recorded: strictly in order per unit and year.
