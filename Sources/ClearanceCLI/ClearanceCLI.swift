@@ -16,6 +16,7 @@ public enum ClearanceCLI {
         Command(CatalogueCommand.spec, CatalogueCommand.run), Command(GuideCommand.spec, GuideCommand.run),
         Command(AuditCommand.spec, AuditCommand.run), Command(ProgressCommand.spec, ProgressCommand.run),
         Command(RebuildCommand.spec, RebuildCommand.run), Command(NoticeCommand.spec, NoticeCommand.run),
+        Command(InspectCommand.spec, InspectCommand.run),
         Command(CalendarCommand.spec, CalendarCommand.run), Command(DemoCommand.spec, DemoCommand.run),
         Command(BenchCommand.spec, BenchCommand.run),
     ]
