@@ -34,7 +34,8 @@ enum ProgressCommand {
         let service = ClearanceService(directory: context.logDirectory)
         // Stages read milestones beside records and norms; the funnel reads requests and feedback.
         // Stage 6 needs the profiles too: a unit's guide is part of it.
-        let parts: StateParts = arguments.has("--funnel") ? [.requests, .feedback] : [.milestones, .profiles]
+        // The text also lists open inspection findings, from the supervision part.
+        let parts: StateParts = arguments.has("--funnel") ? [.requests, .feedback] : [.milestones, .profiles, .supervision]
         let (state, head) = try limit.map { try service.load(asOf: $0, reading: parts) } ?? service.load(reading: parts)
         let district = arguments.value("--district")
         if let district, !ProgressGroup.districts(in: state).contains(district) {
@@ -67,7 +68,9 @@ enum ProgressCommand {
             switch format {
             case "json": JSONWriter.bytes(progress.json) + [0x0A]
             case "html": Array(progress.html(scope: scope.isEmpty ? "全部单位" : scope).utf8)
-            default: Array((ProgressText.lines(progress, labels: context.labels).joined(separator: "\n") + "\n").utf8)
+            default:
+                Array((ProgressText.lines(progress, labels: context.labels) + ProgressText.openFindings(
+                    state.supervision, units: units, on: day, names: { state.reference.units[$0]?.name ?? $0 })).joined(separator: "\n").utf8 + [0x0A])
             }
         let summary = "\(stage.map { "stage \($0)" } ?? "\(progress.stages.count) stages"), \(progress.unitCount) units, as of \(day)"
         try Document.emit(bytes, to: out, summary: summary)
