@@ -24,6 +24,12 @@ extension ClearanceRules {
         try unit(e.unit)
         guard state.supervision.findings[e.finding] == nil else { throw RuleViolation(.uniqueness, "finding \(e.finding) is already recorded") }
         if e.remedyBy < e.at { throw RuleViolation(.businessDate, "finding \(e.finding) is to be remedied by \(e.remedyBy), before it was found (\(e.at))") }
+        if let item = e.item {
+            let owner = state.records[item]?.registration.unit ?? state.requests[item]?.received.unit ?? state.feedback[item]?.received.unit
+            guard owner == e.unit else {
+                throw RuleViolation(.reference, "finding \(e.finding): \(item) is not a record, request or feedback of \(e.unit)")
+            }
+        }
     }
 
     /// The unit's clerk (or the office) records the remedy of an open finding, not before it was found.

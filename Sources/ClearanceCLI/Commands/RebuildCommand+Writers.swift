@@ -10,7 +10,7 @@ extension RebuildCommand {
     /// the guides and progress take about as long in the other (decision 0006). Each job returns the
     /// paths it wrote, relative to `out`.
     static func writers(
-        of state: ClearanceState, into out: String, on today: Day, checkpointAt: LogEntry?, logDirectory: String
+        of state: ClearanceState, into out: String, on today: Day, checkpointAt: LogEntry?, logDirectory: String, through seq: Int
     ) -> [[RebuildJobs.Job]] {
         let allUnits = Set(state.reference.units.keys)
         let catalogues: RebuildJobs.Job = { try writeCatalogues(of: state, into: out) }
@@ -44,7 +44,8 @@ extension RebuildCommand {
                 try write("progress.html", in: out, Array(progress.html(scope: "全部单位").utf8)),
             ]
         }
-        return [[catalogues, funnel], [checkpoint, guides, progress]]
+        let office: RebuildJobs.Job = { try writeOfficePapers(of: state, into: out, on: today, logDirectory: logDirectory, through: seq) }
+        return [[catalogues, funnel], [checkpoint, guides, progress, office]]
     }
 
     /// Writes the catalogues of every unit with records, of each tier and of each district, and

@@ -11,7 +11,11 @@ enum RebuildCommand {
         options: [.value("--out", "DIR", "where to write (default ./projections)")] + AsOf.options,
         discussion: """
             Writes guides/UNIT.md and .html for every unit with a profile or a norm; catalogues/UNIT, tier-N and
-            district-ID as .csv, .json and .html; progress.json and .html; funnel.json and .html; audit.csv; and
+            district-ID as .csv, .json and .html; progress.json and .html; funnel.json and .html; audit.csv;
+            annual-reports/UNIT-YEAR.html and .json for each report published, and city-YEAR (.html, .json, .xlsx)
+            compiling those filed (public); internal/ (not for publication): notice.txt, .html and .json (the progress
+            notice of the day), notices-issued.json, assessment-YEAR (.html, .json, .xlsx) for each year ended, and
+            replies/UNIT.txt (the written replies to requests, which name applicants); and
             manifest.json naming the log anchor the files were built from, the time, and the count of each.
             A later rebuild starts from the checkpoint it left beside the log (projections.checkpoint) and
             appends to audit.csv only the entries after it; if the manifest's entry is no longer in the log
@@ -20,6 +24,9 @@ enum RebuildCommand {
             Before folding, the whole log is checked, every hash and link, as 'clearance verify' does, and the
             manifest's "chain" says so; a damaged log is refused, naming the first bad entry, and nothing is written.
             """)
+
+    /// The folders of the office's papers: the public annual reports, the internal rest.
+    static let officeFolders = ["annual-reports", "internal", "internal/replies"]
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         let limit = try AsOf.limit(arguments, command: spec.name)
@@ -44,12 +51,12 @@ enum RebuildCommand {
         // A batch cut short by a crash is not part of the log; say so, as verify does.
         if let torn = chain.torn { Terminal.note(RecoveryReport.describe(torn)) }
         let fm = FileManager.default
-        for folder in ["guides", "catalogues"] { try fm.createDirectory(atPath: "\(out)/\(folder)", withIntermediateDirectories: true) }
+        for folder in officeFolders + ["guides", "catalogues"] { try fm.createDirectory(atPath: "\(out)/\(folder)", withIntermediateDirectories: true) }
         let fold = try Fold.run(reader: reader, out: out, logDirectory: logDirectory, limit: limit)
         let state = fold.state
         let head = fold.head
         let today = try limit == nil ? ClearanceService(directory: logDirectory).today() : AsOf.day(after: head, in: logDirectory)
-        let lanes = writers(of: state, into: out, on: today, checkpointAt: limit == nil ? fold.last : nil, logDirectory: logDirectory)
+        let lanes = writers(of: state, into: out, on: today, checkpointAt: limit == nil ? fold.last : nil, logDirectory: logDirectory, through: head?.seq ?? 0)
         // Tens of seconds for a city: say so on a terminal, as the fold's bar did.
         let step = ProgressBar.step("writing the catalogues, guides, progress, funnel and checkpoint")
         defer { step.finish() }
@@ -58,8 +65,10 @@ enum RebuildCommand {
         let catalogueCount = written.filter { $0.hasPrefix("catalogues/") && $0.hasSuffix(".csv") }.count
         // A guide or catalogue an earlier rebuild wrote and this one did not (a unit without records as of
         // an earlier point) would pass for part of this one.
-        for folder in ["guides", "catalogues"] {
+        for folder in officeFolders + ["guides", "catalogues"] {
             for name in try fm.contentsOfDirectory(atPath: "\(out)/\(folder)") where !written.contains("\(folder)/\(name)") {
+                var isFolder: ObjCBool = false
+                if fm.fileExists(atPath: "\(out)/\(folder)/\(name)", isDirectory: &isFolder), isFolder.boolValue { continue }
                 try fm.removeItem(atPath: "\(out)/\(folder)/\(name)")
             }
         }
@@ -83,6 +92,7 @@ enum RebuildCommand {
         try Data(JSONWriter.bytes(manifest) + [0x0A]).write(to: URL(fileURLWithPath: "\(out)/manifest.json"), options: .atomic)
         let from = head?.anchor ?? (limit == nil ? "an empty log" : "nothing (no batch had been recorded by then)")
         let rows = fold.auditFrom > 0 ? "\(fold.auditRows) audit rows added after seq \(fold.auditFrom)" : "\(fold.auditRows) audit rows"
-        return "rebuilt \(out) from \(from): \(guideCount) guides, \(catalogueCount) catalogues, progress, funnel, \(rows); chain intact (\(chain.entries) entries checked)"
+        let reports = written.filter { $0.hasPrefix("annual-reports/") && $0.hasSuffix(".json") && !$0.hasPrefix("annual-reports/city-") }.count
+        return "rebuilt \(out) from \(from): \(guideCount) guides, \(catalogueCount) catalogues, progress, funnel, \(reports) annual reports, the office's papers, \(rows); chain intact (\(chain.entries) entries checked)"
     }
 }

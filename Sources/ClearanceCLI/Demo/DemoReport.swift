@@ -18,7 +18,10 @@ struct DemoReport {
         let service = ClearanceService(directory: directory)
         let endOfMarch = Timestamp(millisecondsSinceEpoch: Int64(Self.lastDeadline.ordinal + 1) * 86_400_000 - 1)
         let (then, _) = try service.load(asOf: .recorded(endOfMarch))
-        let (now, _) = try service.load()
+        // The units' year is judged as things stood at its end; the office's year-end work on the log as it is.
+        let endOfYear = Timestamp(millisecondsSinceEpoch: Int64(Self.yearEnd.ordinal + 1) * 86_400_000 - 1)
+        let (now, _) = try service.load(asOf: .recorded(endOfYear))
+        let (latest, _) = try service.load()
         let everyUnit = Set(now.reference.unitOrder)
         let progressThen = ProgressProjection(state: then, units: everyUnit, on: Self.lastDeadline)
         let progressNow = ProgressProjection(state: now, units: everyUnit, on: Self.yearEnd)
@@ -72,6 +75,7 @@ struct DemoReport {
         Terminal.out("  most: " + worst.map { "\($0.name) \($0.pastDeadline)" }.joined(separator: ", "))
 
         printRequests(now)
+        printOfficeYear(latest, on: CityScenario.end)
         let report = try LogVerifier.verify(directory: directory)
         Terminal.out("")
         Terminal.out("verify: \(Format.grouped(report.entries)) entries, every hash and link checked; anchor \(report.head?.anchor ?? "")")
@@ -79,23 +83,44 @@ struct DemoReport {
         Terminal.out("")
         Terminal.out("Open the pages: \(out)/progress.html (stages, by tier and district)  \(out)/funnel.html (per unit, past deadline)")
         Terminal.out("  \(out)/catalogues/\(busiest).html (a catalogue)  \(out)/guides/\(busiest).html (its guide)  \(out)/audit.csv (every event)")
+        Terminal.out("  \(out)/internal/assessment-2008.html (the assessment)  \(out)/annual-reports/city-2008.html (the city's report)  \(out)/internal/notice.html")
         Terminal.out("Then: clearance progress --as-of 2008-03-31 --stage 6    clearance audit --unit \(busiest) --since 2008-03-01 --until 2008-03-08")
+        Terminal.out("  clearance assess --year 2008 --unit \(busiest)    clearance annual-report --unit \(busiest) --year 2008    clearance inspect \(busiest)")
     }
 
-    /// The annual report's request table for 2008: received plus carried over equals handled plus
-    /// carried forward.
+    /// The annual report's request table for 2008 over every unit, by the one rule the reports use
+    /// (`AnnualFigures`): received plus carried over equals handled plus carried forward.
     private func printRequests(_ state: ClearanceState) {
-        let requests = state.requests.values
-        let startOfYear = Day("2008-01-01")!
-        let carriedOver = requests.filter { $0.received.at < startOfYear && ($0.answered.map { $0.at >= startOfYear } ?? true) }.count
-        let received = requests.filter { $0.received.at >= startOfYear && $0.received.at <= Self.yearEnd }.count
-        let handled = requests.filter { ($0.answered?.at).map { $0 >= startOfYear && $0 <= Self.yearEnd } ?? false }.count
-        let carriedForward = requests.filter { $0.received.at <= Self.yearEnd && ($0.answered.map { $0.at > Self.yearEnd } ?? true) }.count
-        var outcomes: [String: Int] = [:]
-        for request in requests { if let outcome = request.answered?.outcome, (request.answered?.at.year ?? 0) == 2008 { outcomes[outcome, default: 0] += 1 } }
+        var total = AnnualFigures.RequestColumn(column: "total")
+        for unit in state.reference.unitOrder {
+            let t = AnnualFigures(unit: unit, year: 2008, state: state).total
+            total.received += t.received
+            total.carriedOver += t.carriedOver
+            total.carriedForward += t.carriedForward
+            for (row, n) in t.handled { total.handled[row, default: 0] += n }
+        }
         Terminal.out("")
-        Terminal.out("Requests in 2008: \(received) received + \(carriedOver) carried over = \(handled) handled + \(carriedForward) carried forward")
-        Terminal.out("  handled: " + outcomes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        Terminal.out("Requests in 2008: \(total.received) received + \(total.carriedOver) carried over = \(total.handledTotal) handled + \(total.carriedForward) carried forward")
+        Terminal.out("  handled: " + total.handled.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+    }
+
+    /// The general office's year: the notices it issued, its inspection round, the annual reports on
+    /// 2008 and the assessment, with where their papers are.
+    private func printOfficeYear(_ state: ClearanceState, on day: Day) {
+        let s = state.supervision
+        Terminal.out("")
+        Terminal.out("The general office's year, to \(day):")
+        Terminal.out("  \(s.notices.count) progress notices issued (\(s.notices.map { $0.at.description }.joined(separator: ", "))); 'clearance notice --list' checks their kept texts")
+        let findings = s.findings(at: nil)
+        let inTime = findings.filter { f in f.remedied.map { $0.at <= f.found.remedyBy } ?? false }.count
+        let late = findings.filter { f in f.remedied.map { $0.at > f.found.remedyBy } ?? false }.count
+        Terminal.out("  inspection findings: \(findings.count) (\(inTime) remedied by their day, \(late) late, \(findings.count - inTime - late) open)")
+        let city = CityAnnualReport(year: 2008, state: state)
+        let filed = city.units.filter { $0.filed != nil }
+        Terminal.out("  2008 annual reports: \(filed.count) of \(city.units.count) filed (\(filed.filter(\.filedLate).count) after their filing day), \(city.units.filter { $0.published != nil }.count) published; the city's report is their sum")
+        let assessment = Assessment(year: 2008, on: day, units: Set(state.reference.unitOrder), state: state)
+        let first = (1...3).compactMap { tier in assessment.results.first { $0.tier == tier && $0.rank == 1 } }
+        Terminal.out("  assessment of 2008, first in each tier: " + first.map { "\($0.name) \(AssessmentJudge.points($0.total))" }.joined(separator: ", "))
     }
 
     private func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }

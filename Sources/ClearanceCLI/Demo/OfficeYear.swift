@@ -21,11 +21,11 @@ extension CityScenario {
         planAnnualReports(units, tempers, staff)
     }
 
-    /// A notice the working day after each stage deadline with units, and one at the year's end.
+    /// A notice the working day after each stage deadline with units, one at the year's end, and a
+    /// closing one on the reports' deadline, the demo's last day.
     private mutating func planNotices() {
         let deadlines = Set(reference.stages.values.filter { $0.appliesToEveryUnit }.compactMap(\.deadline)).sorted() + [Day("2008-12-31")!]
-        for judged in deadlines {
-            let issued = workingDay(onOrAfter: judged.advanced(by: 1))
+        for (judged, issued) in deadlines.map({ ($0, workingDay(onOrAfter: $0.advanced(by: 1))) }) + [(Self.end, Self.end)] {
             plan.office(issued) { state, directory in
                 let (event, _) = try NoticeIssuing.issue(
                     in: state, logDirectory: directory, actor: Self.office, judged: judged, issued: issued, stage: nil, district: nil, language: .zh)

@@ -2,7 +2,7 @@ import Clearance
 import EventLog
 
 /// How each rubric rule is judged from the log for one unit: one home for the assessment's rules.
-struct AssessmentJudge {
+public struct AssessmentJudge {
     let year: Int
     let day: Day
     let state: ClearanceState
@@ -18,7 +18,7 @@ struct AssessmentJudge {
     }
 
     /// Shown with one decimal at most: 2.5, 5.
-    static func points(_ value: Double) -> String {
+    public static func points(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 

@@ -75,6 +75,7 @@ public enum PaperHTML {
         caption{text-align:left;font-weight:bold;padding:.3em 0}
         th,td{border:1px solid #000;padding:2px 5px;text-align:left;vertical-align:top;overflow-wrap:break-word}
         td.n{white-space:nowrap}
+        th{min-width:2.6em}
         caption,h2,h3{break-after:avoid;page-break-after:avoid}
         thead{display:table-header-group}
         tr{break-inside:avoid;page-break-inside:avoid}
