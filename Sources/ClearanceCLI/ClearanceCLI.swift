@@ -17,7 +17,7 @@ public enum ClearanceCLI {
         Command(AuditCommand.spec, AuditCommand.run), Command(ProgressCommand.spec, ProgressCommand.run),
         Command(RebuildCommand.spec, RebuildCommand.run), Command(NoticeCommand.spec, NoticeCommand.run),
         Command(CalendarCommand.spec, CalendarCommand.run), Command(DemoCommand.spec, DemoCommand.run),
-        Command(BenchCommand.spec, BenchCommand.run),
+        Command(BenchCommand.spec, BenchCommand.run), Command(TodoCommand.spec, TodoCommand.run),
     ]
 
     public static func main() -> Never {
