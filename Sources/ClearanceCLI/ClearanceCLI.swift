@@ -19,7 +19,7 @@ public enum ClearanceCLI {
         Command(AnnualReportCommand.spec, AnnualReportCommand.run), Command(AssessCommand.spec, AssessCommand.run),
         Command(InspectCommand.spec, InspectCommand.run),
         Command(CalendarCommand.spec, CalendarCommand.run), Command(DemoCommand.spec, DemoCommand.run),
-        Command(BenchCommand.spec, BenchCommand.run),
+        Command(BenchCommand.spec, BenchCommand.run), Command(TodoCommand.spec, TodoCommand.run),
     ]
 
     public static func main() -> Never {

@@ -12,9 +12,18 @@ public struct PublicationClock: Sendable, Equatable {
     /// The clock of `record`; nil unless it is classified proactive.
     public init?(of record: RecordState, in state: ClearanceState) {
         guard let classification = record.classification, classification.disclosure == .proactive else { return nil }
+        self.init(ifProactive: record, in: state)
+    }
+
+    /// The clock `record` has, or will have, if it is (found) proactive: for a record still to be
+    /// classified, the day it must be published by should it be disclosed, so that classifying and
+    /// reviewing it leave time to. Its class's limit counts where it has one (it keeps its class when a
+    /// review returns it); with none yet, only the rule set's.
+    public init(ifProactive record: RecordState, in state: ClearanceState) {
         let ruleSet = state.reference.ruleSet(on: record.changed)
         let rule = ruleSet?.proactive.workingDays ?? 20
-        let classLimit = state.norms[record.registration.unit]?.classes.first { $0.id == classification.contentClass }?.timeLimitDays ?? rule
+        let contentClass = record.classification?.contentClass
+        let classLimit = state.norms[record.registration.unit]?.classes.first { $0.id == contentClass }?.timeLimitDays ?? rule
         start = record.changed
         workingDays = min(rule, classLimit)
         notBefore = ruleSet != nil ? nil : state.reference.stage(completedBy: .recordsPublished)?.deadline

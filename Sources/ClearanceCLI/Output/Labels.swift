@@ -37,6 +37,9 @@ struct Labels: Sendable {
         "proactive": "主动公开", "on-request": "依申请公开", "exempt": "不予公开", "yes": "是",
         "clerk": "经办人", "reviewer": "审核人", "publisher": "发布人", "general-office": "政府办公厅", "auditor": "审计检查",
         "open": "进行中", "overdue": "已逾期", "publication": "发布", "feedback": "意见", "request": "申请", "reassessment": "不予公开复核", "REASSESS": "复核逾期",
+        // The worklist (todo).
+        "TO DO": "待办", "due-soon": "即将到期", "pending": "待办理", "unknown": "暂无法确定", "due": "期限",
+        "classify": "定类", "review": "审核", "publish": "发布", "remedy": "整改", "answer feedback": "答复意见", "answer request": "答复申请",
         "(everywhere)": "（全部单位）", "one-level": "一级审核", "two-level": "两级审核",
     ]
 }
