@@ -676,7 +676,8 @@ def check_report_forms(c, data):
             c.expect(s.get("zh") and s.get("en") and s.get("from") in REPORT_SECTION_SOURCES, where, f"{at}: section {sid}: zh, en and from ({REPORT_SECTION_SOURCES})")
         filing = form.get("filing")
         if filing is not None:
-            c.expect(isinstance(filing.get("kinds"), list) and filing["kinds"], where, f"{at}: filing.kinds")
+            who = filing.get("who")
+            c.expect(isinstance(who, list) and who and all(isinstance(w, dict) and w.get("kind") for w in who), where, f"{at}: filing.who lists {{kind, tier?}}")
             c.date(filing.get("due"), where)
         if form.get("publishBy") is not None:
             c.date(form.get("publishBy"), where)

@@ -18,8 +18,14 @@ public struct ReportForm: Sendable, Equatable {
     public let firstYear: Int
     public let lastYear: Int?
     public let sections: [Section]
-    /// The unit kinds that file with the general office, and by when (nil: no filing step).
-    public let filing: (kinds: [Unit.Kind], due: Day)?
+    /// Who files with the general office (a kind of unit, of a tier where it says), and by when (nil:
+    /// no filing step). 2008: the city's departments (tier 1) and the district governments.
+    public let filing: (who: [(kind: Unit.Kind, tier: Int?)], due: Day)?
+
+    /// Whether `unit` files its report with the general office.
+    public func files(_ unit: Unit) -> Bool {
+        filing?.who.contains { $0.kind == unit.kind && ($0.tier.map { $0 == unit.tier } ?? true) } ?? false
+    }
     /// The day every report must be published by, where the form sets one (else the rule set's).
     public let publishBy: Day?
 
@@ -38,7 +44,10 @@ public struct ReportForm: Sendable, Equatable {
             return Section(id: id, zh: s["zh"]?.stringValue ?? id, en: s["en"]?.stringValue ?? id, fromLog: s["from"]?.stringValue == "log")
         }
         if let filing = json["filing"], let due = filing["due"]?.stringValue.flatMap(Day.init) {
-            self.filing = ((filing["kinds"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap(Unit.Kind.init) }, due)
+            let who = (filing["who"]?.arrayValue ?? []).compactMap { item -> (kind: Unit.Kind, tier: Int?)? in
+                item["kind"]?.stringValue.flatMap(Unit.Kind.init).map { ($0, item["tier"]?.intValue) }
+            }
+            self.filing = (who, due)
         } else {
             filing = nil
         }

@@ -12,7 +12,7 @@ public struct ReportDeadlines: Sendable, Equatable {
     public init(unit: String, year: Int, reference: ReferenceData) {
         let kind = reference.units[unit]?.kind
         let form = reference.reportForm(for: year)
-        filing = form?.filing.flatMap { filing in kind.map(filing.kinds.contains) == true ? filing.due : nil }
+        filing = reference.units[unit].flatMap { form?.files($0) == true ? form?.filing?.due : nil }
         if let day = form?.publishBy {
             publishing = day
             publishingSource = form?.instrument ?? ""

@@ -51,7 +51,7 @@ enum TodoText {
         switch item.task {
         case .review: "\(labels("review")) \(item.level ?? 1)/\(item.levels ?? 1)"
         case .answer: labels("answer \(item.kind.rawValue)")
-        case .classify, .publish, .remedy: labels(item.task.rawValue)
+        case .classify, .publish, .remedy, .file, .publishReport: labels(item.task.rawValue)
         }
     }
 }

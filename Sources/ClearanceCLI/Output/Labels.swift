@@ -39,7 +39,7 @@ struct Labels: Sendable {
         "open": "进行中", "overdue": "已逾期", "publication": "发布", "feedback": "意见", "request": "申请", "reassessment": "不予公开复核", "REASSESS": "复核逾期",
         // The worklist (todo).
         "TO DO": "待办", "due-soon": "即将到期", "pending": "待办理", "unknown": "暂无法确定", "due": "期限",
-        "classify": "定类", "review": "审核", "publish": "发布", "remedy": "整改", "answer feedback": "答复意见", "answer request": "答复申请",
+        "classify": "定类", "review": "审核", "publish": "发布", "remedy": "整改", "file": "报送年报", "publish-report": "公布年报", "answer feedback": "答复意见", "answer request": "答复申请",
         "(everywhere)": "（全部单位）", "one-level": "一级审核", "two-level": "两级审核",
     ]
 }

@@ -4,15 +4,17 @@ import Clearance
 /// or a request to answer, an inspection finding to remedy; with the day it is due and how urgent it
 /// is on the worklist's day. Found by a `WorkSource`, judged and ordered by `Worklist`.
 public struct WorkItem: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable { case record, feedback, request, finding }
+    public enum Kind: String, Sendable, CaseIterable { case record, feedback, request, finding, report }
 
     /// What is to be done, and so the role that does it.
     public enum Task: String, Sendable, CaseIterable {
         case classify, review, publish, answer, remedy
+        /// An annual report: filed with the general office, then published.
+        case file, publishReport = "publish-report"
 
         public var role: Role {
             switch self {
-            case .classify, .answer, .remedy: .clerk
+            case .classify, .answer, .remedy, .file, .publishReport: .clerk
             case .review: .reviewer
             case .publish: .publisher
             }

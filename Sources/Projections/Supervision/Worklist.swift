@@ -9,7 +9,7 @@ import Clearance
 /// day is not waiting); a view of what had been recorded by a time is a state loaded as of it.
 public struct Worklist: Sendable {
     /// Every kind of item, in one place: a new kind (reports to file, say) is one more source here.
-    public static let sources: [any WorkSource] = [RecordWork(), FeedbackWork(), RequestWork(), FindingWork()]
+    public static let sources: [any WorkSource] = [RecordWork(), FeedbackWork(), RequestWork(), FindingWork(), ReportWork()]
 
     /// A unit's items, counted by status.
     public struct UnitCount: Sendable, Equatable {

@@ -185,6 +185,7 @@ import TestSupport
         #expect(refused.status == 1 && refused.stderr.contains("only the general office may") && refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
         #expect(try cli.logBytes() == before)
 
+        let openBefore = Self.openFindingCount(try cli.run(["progress"]).stdout)
         let found = try cli.run([
             "inspect", unit, "--finding", "DC-1", "--about", "公开指南缺少传真号码", "--remedy-by", "2008-12-20", "--at", "2008-12-10",
             "--item", try #require(facts.records(of: unit).first), "--actor", "office.chen",
@@ -194,8 +195,10 @@ import TestSupport
         #expect(findings.count == 1 && findings.first?["finding"]?.stringValue == "DC-1" && findings.first?["about"]?.stringValue == "公开指南缺少传真号码")
         #expect(findings.first?["overdue"] == .bool(true), "judged after its remedy day")
         #expect(try cli.run(["inspect", unit]).stdout.contains("DC-1"))
+        // The demo's own round left findings open; this one adds one, past its day, in this unit.
         let progress = try cli.run(["progress"])
-        #expect(progress.stdout.contains("open inspection findings: 1 in 1 units (1 past their remedy day)"), "\(progress.stdout)")
+        #expect(Self.openFindingCount(progress.stdout) == openBefore + 1, "\(progress.stdout)")
+        #expect(progress.stdout.contains(unit), "the unit is named among those with open findings")
         // The worksheet of the day before it was found has no such finding.
         #expect(try Self.json(try cli.run(["inspect", unit, "--date", "2008-12-09", "--json"]))["findings"]?["open"]?.arrayValue?.isEmpty == true)
 
@@ -203,7 +206,7 @@ import TestSupport
         #expect(remedied.status == 0, "\(remedied.stderr)")
         #expect(try openFindings().isEmpty)
         #expect(try Self.json(try cli.run(["inspect", unit, "--json"]))["findings"]?["remedied"]?.intValue == 1)
-        #expect(!(try cli.run(["progress"])).stdout.contains("open inspection findings"))
+        #expect(Self.openFindingCount(try cli.run(["progress"]).stdout) == openBefore)
         let again = try cli.run(["inspect", unit, "--remedied", "DC-1", "--note", "又一次", "--actor", clerk])
         #expect(again.status == 1 && again.stderr.contains("already remedied"))
     }
@@ -301,5 +304,11 @@ import TestSupport
         }
         #expect(statuses[batchEnd] == "withdrawn")
         if withdrawal.seq != batchEnd { #expect(statuses[withdrawal.seq] == "published", "the withdrawal's batch is not whole at seq \(withdrawal.seq)") }
+    }
+
+    /// N of progress's "open inspection findings: N in M units …" line (0 without it).
+    static func openFindingCount(_ text: String) -> Int {
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("open inspection findings: ") }) else { return 0 }
+        return Int(line.dropFirst("open inspection findings: ".count).prefix { $0.isNumber }) ?? 0
     }
 }

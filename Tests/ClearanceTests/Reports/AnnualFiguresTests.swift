@@ -15,7 +15,10 @@ import Testing
             try f.apply(RequestReceived(at: Day(day)!, request: id, unit: RuleFixture.unit, applicant: "张三", description: "资金"), by: "clerk.wang", recorded: recorded)
         }
         func answer(_ id: String, _ day: String, _ outcome: String, basis: String? = nil) throws {
-            try f.apply(RequestStep(kind: .answered, at: Day(day)!, request: id, outcome: outcome, basis: basis), by: "clerk.wang", recorded: recorded)
+            let event = ClearanceEvent.requestStep(RequestStep(kind: .answered, at: Day(day)!, request: id, outcome: outcome, basis: basis))
+            try ClearanceRules(state: f.state, actor: "clerk.wang").check(event, recorded: recorded)
+            f.state.evolve(event, actor: "clerk.wang", seq: f.state.seq + 1)
+            f.state.seq += 1
         }
         try receive("Q-1", "2008-06-02")
         try answer("Q-1", "2008-06-10", "disclosed")

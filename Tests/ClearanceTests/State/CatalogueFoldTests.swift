@@ -52,6 +52,19 @@ import Testing
         (RequestStep(kind: .answered, at: Day("2008-06-20")!, request: "Q-1", outcome: "disclosed"), { $1.requests["Q-1"]?.answered != nil }),
     ] }
 
+    /// What follows an answered request: a reconsideration over it, and the year's report.
+    static func yearEndSteps(_ state: ClearanceState) -> [Step] {
+        let unit = RuleFixture.unit
+        let narrative = ["overview": "概述", "staff-and-funding": "办公室", "problems": "问题", "notes": "无"]
+        return [
+            (RemedyFiled.type, "clerk.wang", RemedyFiled(at: Day("2008-06-25")!, remedyCase: "FY-1", kind: .reconsideration, unit: unit, request: "Q-1"), { $0.supervision.remedyCases.isEmpty && $1.supervision.remedyCases["FY-1"] != nil }),
+            (RemedyDecided.type, "clerk.wang", RemedyDecided(at: Day("2008-06-28")!, remedyCase: "FY-1", outcome: .upheld), { $1.supervision.remedyCases["FY-1"]?.decided?.outcome == .upheld }),
+            (ReportFiled.type, "clerk.wang", ReportFiled(at: Day("2009-03-10")!, unit: unit, year: 2008, figures: AnnualFigures(unit: unit, year: 2008, state: state), narrative: narrative, staffFullTime: 1, funding: 0),
+             { $0.supervision.reports.isEmpty && $1.supervision.reports["\(unit)/2008"] != nil }),
+            (ReportPublished.type, "clerk.wang", ReportPublished(at: Day("2009-03-20")!, unit: unit, year: 2008), { $1.supervision.reports["\(unit)/2008"]?.published != nil }),
+        ]
+    }
+
     @Test func everyCatalogueTypeChangesWhatItShould() throws {
         var f = try RuleFixture()
         for step in Self.steps(f.state) {
@@ -70,10 +83,21 @@ import Testing
             f.state.seq += 1
             #expect(changed(before, f.state), "\(step.kind.rawValue) did not change what it should")
         }
+        // Steps built from the state they follow (a report's figures are the log's).
+        for index in Self.yearEndSteps(f.state).indices {
+            let step = Self.yearEndSteps(f.state)[index]
+            let before = f.state
+            let decoded = try #require(try ClearanceEvent.decode(type: step.type, data: step.event.data), "\(step.type) does not decode")
+            try ClearanceRules(state: f.state, actor: step.actor).check(decoded, recorded: Day("2009-06-30")!)
+            f.state.evolve(decoded, actor: step.actor, seq: f.state.seq + 1)
+            f.state.seq += 1
+            #expect(step.changed(before, f.state), "\(step.type) did not change what it should")
+        }
     }
 
     @Test func everyCatalogueTypeIsCovered() throws {
-        let covered = Set(try Self.steps(RuleFixture().state).map(\.type) + Self.requestSteps.map(\.0.kind.rawValue))
+        let state = try RuleFixture().state
+        let covered = Set(Self.steps(state).map(\.type) + Self.requestSteps.map(\.0.kind.rawValue) + Self.yearEndSteps(state).map(\.type))
         #expect(covered == ClearanceCatalogue.types)
     }
 }
