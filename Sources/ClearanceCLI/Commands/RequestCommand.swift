@@ -3,7 +3,7 @@ import EventLog
 
 /// `clearance request …`: requests for disclosure, from receipt to answer, against the rule set's time limits.
 enum RequestCommand {
-    static let actions = ["receive", "ask-correction", "corrected", "extend", "answer", "show", "list", "notice"]
+    static let actions = ["receive", "ask-correction", "corrected", "extend", "answer", "show", "list", "notice", "challenge", "decided"]
 
     static let spec = CommandSpec(
         name: "request",
@@ -23,6 +23,9 @@ enum RequestCommand {
             .value("--outcome", "ROW", "answer: a reply outcome row id, e.g. disclosed, not-disclosed/state-secret"),
             .value("--at", "DATE", "the business date (default: today)"), .flag("--json", "show, list: JSON"),
             .value("--format", "FORMAT", "notice: text (default), json or html (a page that prints on A4)"), .value("--out", "FILE", "notice: write to FILE"),
+            .value("--case", "ID", "challenge, decided: the reconsideration or lawsuit"),
+            .value("--kind", "KIND", "challenge: reconsideration or litigation"), .value("--route", "ROUTE", "challenge, litigation: direct or after-reconsideration"),
+            .value("--result", "RESULT", "decided: upheld, corrected or other"),
         ],
         discussion: "Time limits, corrections and outcomes follow the rule set in force on the day of receipt (15+15 working days before 2019-05-15, 20+20 after; a correction asked within 7 working days restarts the clock from 2019). The due day is the one the funnel and progress judge by.")
 
@@ -78,6 +81,25 @@ enum RequestCommand {
             }
         case "notice":
             try ReplyNoticeOutput.run(action, request: try action.positional(1, "REQUEST"))
+        case "challenge":
+            // The applicant took the answer to reconsideration or to court: recorded against the request's unit.
+            let id = try action.positional(1, "REQUEST")
+            guard let kind = RemedyFiled.Kind(rawValue: try action.required("--kind")) else { throw UsageError("--kind takes reconsideration or litigation", command: spec.name) }
+            let route = try arguments.value("--route").map { text in
+                guard let route = RemedyFiled.Route(rawValue: text) else { throw UsageError("--route takes direct or after-reconsideration, not '\(text)'", command: spec.name) }
+                return route
+            }
+            if kind == .litigation, route == nil { throw UsageError("a lawsuit names its --route: direct or after-reconsideration", command: spec.name) }
+            let remedyCase = try action.required("--case")
+            let at = try action.businessDate()
+            try action.append { state in
+                guard let request = state.requests[id] else { throw CommandFailure("request \(id) was never received") }
+                return [RemedyFiled(at: at, remedyCase: remedyCase, kind: kind, unit: request.received.unit, request: id, route: kind == .litigation ? route : nil).entry(actor: try action.actor)]
+            }
+        case "decided":
+            guard let outcome = RemedyDecided.Outcome(rawValue: try action.required("--result")) else { throw UsageError("--result takes upheld, corrected or other", command: spec.name) }
+            let event = RemedyDecided(at: try action.businessDate(), remedyCase: try action.required("--case"), outcome: outcome)
+            try action.append { _ in [event.entry(actor: try action.actor)] }
         default: throw action.unknownAction(actions)
         }
     }
