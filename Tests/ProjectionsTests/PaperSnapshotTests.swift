@@ -57,4 +57,15 @@ import TestSupport
         try RendererSnapshotTests.check("assessment.json", JSONWriter.bytes(assessment.json(seqs: seqs)))
         try RendererSnapshotTests.check("assessment.html", Array(PaperHTML.render(assessment.paper(.zh, seqs: seqs, scope: "全部单位")).utf8))
     }
+
+    @Test func worksheetAndWorklistRenderers() throws {
+        let (directory, _) = try Self.scenario()
+        let (state, head) = try ClearanceService(directory: directory.path).load()
+        let worksheet = try InspectionWorksheet(
+            unit: "jinjiang-jsj", state: state, head: head, on: Day("2008-01-05")!, sample: 3, seed: 1, reader: LogReader(directory: directory.path))
+        try RendererSnapshotTests.check("worksheet.txt", Array(PaperText.render(worksheet.paper(.zh)).utf8))
+        try RendererSnapshotTests.check("worksheet.json", JSONWriter.bytes(worksheet.json))
+        let worklist = Worklist(state: state, units: ["jinjiang-jsj"], on: Day("2008-01-05")!)
+        try RendererSnapshotTests.check("worklist.html", Array(PaperHTML.render(worklist.paper(.zh, scope: "锦江区建设局")).utf8))
+    }
 }

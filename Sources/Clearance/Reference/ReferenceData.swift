@@ -19,6 +19,8 @@ public struct ReferenceData: Sendable {
     public private(set) var stages: [Int: Stage] = [:]
     /// Key item id -> the tiers it applies to.
     public private(set) var keyItems: [String: [Int]] = [:]
+    /// Key item id -> its Chinese name (行政法规、规章和规范性文件), as reports print it.
+    public private(set) var keyItemNames: [String: String] = [:]
     /// Exemption basis id -> the rule sets under which it is valid.
     public private(set) var exemptionBases: [String: [String]] = [:]
     /// What a spreadsheet may write for a basis (its id, Chinese or English label) -> the basis id.
@@ -80,7 +82,10 @@ public struct ReferenceData: Sendable {
             if let stage = Stage(data) { stages[stage.number] = stage }
         case ReferenceEventType.schemeDeclared:
             for item in data["keyItems"]?.arrayValue ?? [] {
-                if let id = item["id"]?.stringValue { keyItems[id] = item["tiers"]?.arrayValue?.compactMap(\.intValue) ?? [] }
+                if let id = item["id"]?.stringValue {
+                    keyItems[id] = item["tiers"]?.arrayValue?.compactMap(\.intValue) ?? []
+                    keyItemNames[id] = item["zh"]?.stringValue
+                }
             }
         case ReferenceEventType.exemptionBasisDeclared:
             if let id = data["id"]?.stringValue {

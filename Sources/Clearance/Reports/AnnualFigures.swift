@@ -21,6 +21,9 @@ public struct AnnualFigures: Sendable, Equatable {
 
     public var year: Int
     public var published = 0, classifiedOnRequest = 0, classifiedExempt = 0
+    /// Records published in the year by the key item of the disclosure scheme they were classified
+    /// under (`none` without one): proactive disclosure by category.
+    public var publishedByKeyItem: [String: Int] = [:]
     public var requests: [RequestColumn] = []
     /// `reconsideration`, `litigation/direct`, `litigation/after-reconsideration` -> outcome (upheld,
     /// corrected, other, pending) -> cases.
@@ -32,6 +35,7 @@ public struct AnnualFigures: Sendable, Equatable {
     public static func == (a: AnnualFigures, b: AnnualFigures) -> Bool {
         (a.year, a.published, a.classifiedOnRequest, a.classifiedExempt, a.requests, a.remedies)
             == (b.year, b.published, b.classifiedOnRequest, b.classifiedExempt, b.requests, b.remedies)
+            && a.publishedByKeyItem == b.publishedByKeyItem
     }
 
     public init(year: Int) { self.year = year }
@@ -41,7 +45,10 @@ public struct AnnualFigures: Sendable, Equatable {
         self.year = year
         let first = Day("\(year)-01-01")!, last = Day("\(year)-12-31")!
         state.records.forEach(inUnits: [unit]) { record in
-            if let day = record.published, day.year == year { published += 1 }
+            if let day = record.published, day.year == year {
+                published += 1
+                publishedByKeyItem[record.classification?.keyItem ?? "none", default: 0] += 1
+            }
             if let c = record.classification, c.at.year == year {
                 if c.disclosure == .onRequest { classifiedOnRequest += 1 }
                 if c.disclosure == .exempt { classifiedExempt += 1 }
@@ -95,6 +102,9 @@ public struct AnnualFigures: Sendable, Equatable {
         for (name, mine, theirs) in [("published", published, filed.published), ("classifiedOnRequest", classifiedOnRequest, filed.classifiedOnRequest), ("classifiedExempt", classifiedExempt, filed.classifiedExempt)] where mine != theirs {
             out.append("\(name): the report says \(theirs), the log has \(mine)")
         }
+        if publishedByKeyItem != filed.publishedByKeyItem {
+            out.append("published by key item: the report says \(filed.publishedByKeyItem.sorted { $0.key < $1.key }), the log has \(publishedByKeyItem.sorted { $0.key < $1.key })")
+        }
         let columns = Set(requests.map(\.column) + filed.requests.map(\.column)).sorted()
         for column in columns {
             let mine = requests.first { $0.column == column } ?? RequestColumn(column: column)
@@ -114,7 +124,10 @@ public struct AnnualFigures: Sendable, Equatable {
     public var json: JSONValue {
         .object([
             ("year", .integer(year)),
-            ("proactive", .object([("published", .integer(published)), ("classifiedOnRequest", .integer(classifiedOnRequest)), ("classifiedExempt", .integer(classifiedExempt))])),
+            ("proactive", .object([
+                ("published", .integer(published)), ("classifiedOnRequest", .integer(classifiedOnRequest)), ("classifiedExempt", .integer(classifiedExempt)),
+                ("byKeyItem", .object(publishedByKeyItem.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
+            ])),
             ("requests", .array(requests.map { c in
                 .object([
                     ("column", .string(c.column)), ("received", .integer(c.received)), ("carriedOver", .integer(c.carriedOver)),
@@ -140,6 +153,7 @@ public struct AnnualFigures: Sendable, Equatable {
         published = try int(proactive?["published"], "proactive.published")
         classifiedOnRequest = try int(proactive?["classifiedOnRequest"], "proactive.classifiedOnRequest")
         classifiedExempt = try int(proactive?["classifiedExempt"], "proactive.classifiedExempt")
+        for (item, n) in proactive?["byKeyItem"]?.objectValue ?? [] { publishedByKeyItem[item] = try int(n, "proactive.byKeyItem.\(item)") }
         guard let columns = json["requests"]?.arrayValue else { throw f.fail("requests", "must be a list of columns") }
         requests = try columns.enumerated().map { i, c in
             guard let name = c["column"]?.stringValue else { throw f.fail("requests[\(i)].column", "is required") }

@@ -8,7 +8,8 @@ extension RebuildCommand {
     /// (`annual-reports/`, beside the guides and catalogues); the notice of the day, the notices
     /// issued, the assessments and the reply notices (which name applicants) are internal
     /// (`internal/`). Returns the paths written.
-    static func writeOfficePapers(of state: ClearanceState, into out: String, on today: Day, logDirectory: String, through seq: Int) throws -> [String] {
+    static func writeOfficePapers(of state: ClearanceState, into out: String, on today: Day, logDirectory: String, through head: LogHead?) throws -> [String] {
+        let seq = head?.seq ?? 0
         var written: [String] = []
         func write(_ path: String, _ bytes: [UInt8]) throws {
             try OutputFile.write("\(out)/\(path)", sync: false) { try $0(bytes) }
@@ -32,6 +33,23 @@ extension RebuildCommand {
                 try write("internal/assessment-\(year).html", Array(PaperHTML.render(paper).utf8))
                 try write("internal/assessment-\(year).json", JSONWriter.bytes(assessment.json(seqs: seqs)) + [0x0A])
                 try write("internal/assessment-\(year).xlsx", PaperWorkbook.render(paper))
+            }
+        }
+
+        // What waits at every unit, and the worksheet of every unit with a finding still open.
+        let worklist = Worklist(state: state, units: nil, on: today)
+        try write("internal/todo.html", Array(PaperHTML.render(worklist.paper(.zh, scope: "全部单位")).utf8))
+        var todo: [UInt8] = []
+        worklist.writeJSON(actor: nil, unit: nil) { todo += $0 }
+        try write("internal/todo.json", todo + [0x0A])
+        // Only where a finding is still open: each worksheet reads its sample's trails off the log.
+        let inspected = Set(state.supervision.findings(at: nil).filter { $0.isOpen(on: today) }.map(\.found.unit))
+        if !inspected.isEmpty {
+            let reader = try LogReader(directory: logDirectory)
+            for unit in state.reference.unitOrder where inspected.contains(unit) {
+                let worksheet = try InspectionWorksheet(unit: unit, state: state, head: head, on: today, sample: 10, seed: 1, reader: reader)
+                try write("internal/inspections/\(unit).html", Array(PaperHTML.render(worksheet.paper(.zh)).utf8))
+                try write("internal/inspections/\(unit).json", JSONWriter.bytes(worksheet.json) + [0x0A])
             }
         }
 

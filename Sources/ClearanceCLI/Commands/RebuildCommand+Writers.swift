@@ -10,7 +10,7 @@ extension RebuildCommand {
     /// the guides and progress take about as long in the other (decision 0006). Each job returns the
     /// paths it wrote, relative to `out`.
     static func writers(
-        of state: ClearanceState, into out: String, on today: Day, checkpointAt: LogEntry?, logDirectory: String, through seq: Int
+        of state: ClearanceState, into out: String, on today: Day, checkpointAt: LogEntry?, logDirectory: String, through head: LogHead?
     ) -> [[RebuildJobs.Job]] {
         let allUnits = Set(state.reference.units.keys)
         let catalogues: RebuildJobs.Job = { try writeCatalogues(of: state, into: out) }
@@ -44,7 +44,7 @@ extension RebuildCommand {
                 try write("progress.html", in: out, Array(progress.html(scope: "全部单位").utf8)),
             ]
         }
-        let office: RebuildJobs.Job = { try writeOfficePapers(of: state, into: out, on: today, logDirectory: logDirectory, through: seq) }
+        let office: RebuildJobs.Job = { try writeOfficePapers(of: state, into: out, on: today, logDirectory: logDirectory, through: head) }
         return [[catalogues, funnel], [checkpoint, guides, progress, office]]
     }
 

@@ -14,8 +14,10 @@ enum RebuildCommand {
             district-ID as .csv, .json and .html; progress.json and .html; funnel.json and .html; audit.csv;
             annual-reports/UNIT-YEAR.html and .json for each report published, and city-YEAR (.html, .json, .xlsx)
             compiling those filed (public); internal/ (not for publication): notice.txt, .html and .json (the progress
-            notice of the day), notices-issued.json, assessment-YEAR (.html, .json, .xlsx) for each year ended, and
-            replies/UNIT.txt (the written replies to requests, which name applicants); and
+            notice of the day), notices-issued.json, assessment-YEAR (.html, .json, .xlsx) for each year ended,
+            todo.html and .json (what waits at every unit), inspections/UNIT.html and .json (the worksheet of each
+            unit with an inspection finding open) and replies/UNIT.txt (the written replies to requests, which name
+            applicants); and
             manifest.json naming the log anchor the files were built from, the time, and the count of each.
             A later rebuild starts from the checkpoint it left beside the log (projections.checkpoint) and
             appends to audit.csv only the entries after it; if the manifest's entry is no longer in the log
@@ -26,7 +28,7 @@ enum RebuildCommand {
             """)
 
     /// The folders of the office's papers: the public annual reports, the internal rest.
-    static let officeFolders = ["annual-reports", "internal", "internal/replies"]
+    static let officeFolders = ["annual-reports", "internal", "internal/replies", "internal/inspections"]
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         let limit = try AsOf.limit(arguments, command: spec.name)
@@ -56,7 +58,7 @@ enum RebuildCommand {
         let state = fold.state
         let head = fold.head
         let today = try limit == nil ? ClearanceService(directory: logDirectory).today() : AsOf.day(after: head, in: logDirectory)
-        let lanes = writers(of: state, into: out, on: today, checkpointAt: limit == nil ? fold.last : nil, logDirectory: logDirectory, through: head?.seq ?? 0)
+        let lanes = writers(of: state, into: out, on: today, checkpointAt: limit == nil ? fold.last : nil, logDirectory: logDirectory, through: head)
         // Tens of seconds for a city: say so on a terminal, as the fold's bar did.
         let step = ProgressBar.step("writing the catalogues, guides, progress, funnel and checkpoint")
         defer { step.finish() }

@@ -13,8 +13,7 @@ enum TodoCommand {
             .value("--unit", "UNIT", "only what waits at this unit"),
             .value("--date", "DATE", "judge as of this day (default: today, or the simulated clock's day)"),
             .value("--warn", "N", "due soon within N working days of the due day (default 3)"),
-            .flag("--json", "JSON for programs"),
-        ] + AsOf.options,
+        ] + PaperOutput.options + AsOf.options,
         discussion: """
             A clerk classifies, answers feedback and requests and remedies findings; a reviewer reviews
             (not what they classified, nor the second level of what they approved at the first); a
@@ -27,6 +26,7 @@ enum TodoCommand {
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         // Every option is checked before the log is read, so a mistake costs nothing.
+        let format = try PaperOutput.chosen(arguments, command: spec.name)
         let date = try arguments.value("--date").map { text in
             guard let day = Day(text) else { throw UsageError("--date takes YYYY-MM-DD, not '\(text)'", command: spec.name) }
             return day
@@ -47,12 +47,28 @@ enum TodoCommand {
         }
         let day = try date ?? (limit == nil ? service.today() : AsOf.day(after: head, in: context.logDirectory))
         let worklist = Worklist(state: state, units: unit.map { [$0] }, for: actor, on: day, warn: warn)
-        if arguments.has("--json") {
-            worklist.writeJSON(actor: actor, unit: unit) { Terminal.write($0, to: 1) }
-            Terminal.write([0x0A], to: 1)
+        let scope = actor ?? unit.map { "\(state.reference.units[$0]?.name ?? $0) (\($0))" }
+        switch format {
+        case "json":
+            try Document.emit(to: arguments.value("--out"), summary: "\(worklist.items.count) items") { write in
+                var bytes: [UInt8] = []
+                worklist.writeJSON(actor: actor, unit: unit) { bytes += $0 }
+                try write(bytes + [0x0A])
+            }
+            return
+        case "html", "xlsx":
+            var paper = worklist.paper(context.paperLanguage, scope: scope ?? context.paperLanguage("全部单位", "every unit"))
+            paper.anchor = head?.anchor
+            try Document.emit(PaperOutput.bytes(paper, json: .null, format: format), to: arguments.value("--out"), summary: "\(worklist.items.count) items")
+            return
+        default: break
+        }
+        if let out = arguments.value("--out") {
+            var text: [UInt8] = []
+            TodoText.write(worklist, scope: scope, grouped: actor == nil && unit == nil, labels: context.labels) { text += Array($0.utf8) + [0x0A] }
+            try Document.emit(text, to: out, summary: "\(worklist.items.count) items")
             return
         }
-        let scope = actor ?? unit.map { "\(state.reference.units[$0]?.name ?? $0) (\($0))" }
         var output = BufferedOutput()
         TodoText.write(worklist, scope: scope, grouped: actor == nil && unit == nil, labels: context.labels) { output.line($0) }
         output.flush()

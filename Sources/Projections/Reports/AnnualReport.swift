@@ -111,9 +111,16 @@ public struct AnnualReport: Sendable {
         return paper
     }
 
+    /// The year's figures, then what was published by key item of the disclosure scheme (the
+    /// category of each record, as its unit classified it).
     func proactiveTable(_ l: PaperLanguage) -> Paper.Table {
-        Paper.Table(name: l("主动公开情况", "Proactive disclosure"), header: [l("项目", "Item"), l("数量", "Number")], rows: [
+        let byItem = figures.publishedByKeyItem.sorted { $0.key < $1.key }.map { item, n -> [Paper.Cell] in
+            let name = item == "none" ? l("未标注关键条目", "no key item") : "\(item) \(reference.keyItemNames[item] ?? "")"
+            return [.text("  " + name), .integer(n)]
+        }
+        return Paper.Table(name: l("主动公开情况", "Proactive disclosure"), header: [l("项目", "Item"), l("数量", "Number")], rows: [
             [.text(l("本年主动公开政府信息", "Published proactively this year")), .integer(figures.published)],
+        ] + byItem + [
             [.text(l("本年新认定依申请公开", "Newly classified on request")), .integer(figures.classifiedOnRequest)],
             [.text(l("本年新认定不予公开", "Newly classified exempt")), .integer(figures.classifiedExempt)],
         ])

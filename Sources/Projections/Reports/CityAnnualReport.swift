@@ -40,6 +40,7 @@ public struct CityAnnualReport: Sendable {
             sum.published += f.published
             sum.classifiedOnRequest += f.classifiedOnRequest
             sum.classifiedExempt += f.classifiedExempt
+            for (item, n) in f.publishedByKeyItem { sum.publishedByKeyItem[item, default: 0] += n }
             for column in f.requests {
                 if columns[column.column] == nil { order.append(column.column) }
                 var c = columns[column.column] ?? AnnualFigures.RequestColumn(column: column.column)
@@ -73,6 +74,7 @@ public struct CityAnnualReport: Sendable {
         let template = reports.first
         paper.add(.paragraph(l("全市主动公开政府信息 \(figures.published) 条；新认定依申请公开 \(figures.classifiedOnRequest) 条、不予公开 \(figures.classifiedExempt) 条。",
                                "\(figures.published) records published proactively; \(figures.classifiedOnRequest) classified on request, \(figures.classifiedExempt) exempt.")))
+        if let template { paper.add(.table(template.withFigures(figures).proactiveTable(l))) }
         paper.add(.heading(l("二、依申请公开政府信息情况", "2. Requests")))
         let t = figures.total
         paper.add(.paragraph(l("全市新收申请 \(t.received) 件，上年结转 \(t.carriedOver) 件，办结 \(t.handledTotal) 件，结转下年度 \(t.carriedForward) 件。",
