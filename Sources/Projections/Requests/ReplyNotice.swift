@@ -163,9 +163,5 @@ public struct ReplyNotice: Sendable {
         ])
     }
 
-    static func date(_ day: Day, _ l: PaperLanguage) -> String {
-        guard l == .zh else { return day.description }
-        let c = day.components
-        return "\(c.year)年\(c.month)月\(c.day)日"
-    }
+    static func date(_ day: Day, _ l: PaperLanguage) -> String { l.date(day) }
 }

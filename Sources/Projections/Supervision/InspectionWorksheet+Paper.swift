@@ -156,10 +156,7 @@ extension InspectionWorksheet {
             })))
     }
 
-    static func date(_ day: Day, _ l: PaperLanguage) -> String {
-        let c = day.components
-        return l("\(c.year)年\(c.month)月\(c.day)日", day.description)
-    }
+    static func date(_ day: Day, _ l: PaperLanguage) -> String { l.date(day) }
 
     static func status(_ status: RecordState.Status, _ l: PaperLanguage) -> String {
         switch status {

@@ -146,10 +146,7 @@ extension ProgressNotice {
     static func percent(_ tally: StageTally) -> Int { Int((tally.shareDone * 100).rounded()) }
 
     /// 2008年3月31日.
-    static func chinese(_ day: Day) -> String {
-        let c = day.components
-        return "\(c.year)年\(c.month)月\(c.day)日"
-    }
+    static func chinese(_ day: Day) -> String { PaperLanguage.zh.date(day) }
 
-    static func chinese(_ day: Day, _ l: PaperLanguage) -> String { l == .zh ? chinese(day) : day.description }
+    static func chinese(_ day: Day, _ l: PaperLanguage) -> String { l.date(day) }
 }

@@ -65,32 +65,31 @@ import Testing
         ]
     }
 
+    /// Checks `step` by the rules and folds it, as the service does.
+    static func fold(_ type: String, _ data: JSONValue, by actor: String, into f: inout RuleFixture, recorded: Day) throws {
+        let decoded = try #require(try ClearanceEvent.decode(type: type, data: data), "\(type) does not decode")
+        try ClearanceRules(state: f.state, actor: actor).check(decoded, recorded: recorded)
+        f.state.evolve(decoded, actor: actor, seq: f.state.seq + 1)
+        f.state.seq += 1
+    }
+
     @Test func everyCatalogueTypeChangesWhatItShould() throws {
         var f = try RuleFixture()
         for step in Self.steps(f.state) {
             let before = f.state
-            let decoded = try #require(try ClearanceEvent.decode(type: step.type, data: step.event.data), "\(step.type) does not decode")
-            try ClearanceRules(state: f.state, actor: step.actor).check(decoded, recorded: Day("2008-06-30")!)
-            f.state.evolve(decoded, actor: step.actor, seq: f.state.seq + 1)
-            f.state.seq += 1
+            try Self.fold(step.type, step.event.data, by: step.actor, into: &f, recorded: Day("2008-06-30")!)
             #expect(step.changed(before, f.state), "\(step.type) did not change what it should")
         }
         for (step, changed) in Self.requestSteps {
             let before = f.state
-            let decoded = try #require(try ClearanceEvent.decode(type: step.kind.rawValue, data: step.data))
-            try ClearanceRules(state: f.state, actor: "clerk.wang").check(decoded, recorded: Day("2008-06-30")!)
-            f.state.evolve(decoded, actor: "clerk.wang", seq: f.state.seq + 1)
-            f.state.seq += 1
+            try Self.fold(step.kind.rawValue, step.data, by: "clerk.wang", into: &f, recorded: Day("2008-06-30")!)
             #expect(changed(before, f.state), "\(step.kind.rawValue) did not change what it should")
         }
         // Steps built from the state they follow (a report's figures are the log's).
         for index in Self.yearEndSteps(f.state).indices {
             let step = Self.yearEndSteps(f.state)[index]
             let before = f.state
-            let decoded = try #require(try ClearanceEvent.decode(type: step.type, data: step.event.data), "\(step.type) does not decode")
-            try ClearanceRules(state: f.state, actor: step.actor).check(decoded, recorded: Day("2009-06-30")!)
-            f.state.evolve(decoded, actor: step.actor, seq: f.state.seq + 1)
-            f.state.seq += 1
+            try Self.fold(step.type, step.event.data, by: step.actor, into: &f, recorded: Day("2009-06-30")!)
             #expect(step.changed(before, f.state), "\(step.type) did not change what it should")
         }
     }

@@ -1,3 +1,5 @@
+import Clearance
+
 /// A document the general office sends, takes along or files (a progress notice, an inspection
 /// worksheet, an assessment, an annual report, a reply notice), built once in the chosen language and
 /// rendered as text (`PaperText`), as a page that prints on A4 (`PaperHTML`), and its tables as a
@@ -74,4 +76,10 @@ public enum PaperLanguage: String, Sendable, Equatable {
 
     /// The `lang` attribute of its pages.
     public var tag: String { self == .zh ? "zh-CN" : "en" }
+
+    /// A day as the papers write it: 2008年3月31日 in Chinese, 2008-03-31 in English.
+    public func date(_ day: Day) -> String {
+        let c = day.components
+        return self == .zh ? "\(c.year)年\(c.month)月\(c.day)日" : day.description
+    }
 }
