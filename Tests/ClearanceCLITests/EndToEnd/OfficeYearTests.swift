@@ -103,7 +103,7 @@ import TestSupport
         for command in [
             ["notice", "--date", "2008-03-31", "--json"], ["assess", "--year", "2008", "--tier", "2", "--json"],
             ["annual-report", "--city", "--year", "2008", "--json"], ["annual-report", "--unit", "cd-bgt", "--year", "2008", "--json"],
-            ["notice", "--list"],
+            ["notice", "--list"], ["todo", "--unit", "cd-bgt", "--json"], ["inspect", "cd-bgt", "--json"],
         ] {
             let asOf = try cli.run(command + ["--as-of-seq", String(cut)])
             let onCopy = try cli.run(command + ["--log", "cut/event-log"])
