@@ -40,28 +40,19 @@ enum NoticeCommand {
         let parts: StateParts = [.milestones, .profiles, .requests, .feedback, .supervision]
         let (state, head) = try limit.map { try service.load(asOf: $0, reading: parts) } ?? service.load(reading: parts)
         let day = try date ?? (limit == nil ? service.today() : AsOf.day(after: head, in: context.logDirectory))
-        func notice(in state: ClearanceState) throws -> ProgressNotice {
-            if let district, state.reference.units[district]?.kind != .districtGovernment {
-                let known = ProgressGroup.districts(in: state).joined(separator: ", ")
-                throw UsageError("--district takes the id of a district government (\(known)), not '\(district)'", command: spec.name)
-            }
-            let units = CatalogueProjection.units(unit: nil, tier: nil, district: district, in: state)
-            let issued = issuedOn ?? day
-            let scope = district.flatMap { state.reference.units[$0]?.name } ?? language("全市", "the whole city")
-            return ProgressNotice(
-                state: state, units: units, on: day, stage: stage, number: state.supervision.nextNoticeNumber(in: issued.year), issued: issued, scope: scope)
+        if let district, state.reference.units[district]?.kind != .districtGovernment {
+            throw UsageError("--district takes the id of a district government (\(ProgressGroup.districts(in: state).joined(separator: ", "))), not '\(district)'", command: spec.name)
         }
         guard arguments.has("--issue") else {
-            let drawn = try notice(in: state)
+            let drawn = NoticeIssuing.draw(in: state, judged: day, issued: issuedOn ?? day, stage: stage, district: district, language: language)
             var paper = drawn.paper(language)
             paper.anchor = head?.anchor
             let bytes = PaperOutput.bytes(paper, json: drawn.json, format: format)
             try Document.emit(bytes, to: arguments.value("--out"), summary: "\(drawn.numberText(.en)): \(drawn.problems.count) overdue, \(drawn.goodPractice.count) commended")
             return
         }
-        if let district, state.reference.units[district]?.kind != .districtGovernment {
-            throw UsageError("--district takes the id of a district government (\(ProgressGroup.districts(in: state).joined(separator: ", "))), not '\(district)'", command: spec.name)
-        }
+        // Drawn again from the state the append is checked against, so its number and figures are
+        // those of the log it joins.
         var issuedText: [UInt8] = []
         try action.append { current in
             let (event, text) = try NoticeIssuing.issue(

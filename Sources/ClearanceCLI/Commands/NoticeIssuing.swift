@@ -6,15 +6,21 @@ import Projections
 /// figures are those of the log it joins), checked by the rules, then its text kept beside the log
 /// under its SHA-256, which the `notice.issued` event carries. Shared by `notice --issue` and the demo.
 enum NoticeIssuing {
+    /// The notice of the units of `district` (every unit when nil) as `state` stands, numbered next in
+    /// the year it is issued.
+    static func draw(in state: ClearanceState, judged day: Day, issued: Day, stage: Int?, district: String?, language: PaperLanguage) -> ProgressNotice {
+        let units = CatalogueProjection.units(unit: nil, tier: nil, district: district, in: state)
+        let scope = district.flatMap { state.reference.units[$0]?.name } ?? language("全市", "the whole city")
+        return ProgressNotice(
+            state: state, units: units, on: day, stage: stage, number: state.supervision.nextNoticeNumber(in: issued.year), issued: issued, scope: scope)
+    }
+
     /// The event and the text issued; nothing is stored if the rules refuse it.
     static func issue(
         in state: ClearanceState, logDirectory: String, actor: String, judged day: Day, issued: Day, stage: Int?, district: String?,
         language: PaperLanguage
     ) throws -> (event: NoticeIssued, text: [UInt8]) {
-        let units = CatalogueProjection.units(unit: nil, tier: nil, district: district, in: state)
-        let scope = district.flatMap { state.reference.units[$0]?.name } ?? language("全市", "the whole city")
-        let drawn = ProgressNotice(
-            state: state, units: units, on: day, stage: stage, number: state.supervision.nextNoticeNumber(in: issued.year), issued: issued, scope: scope)
+        let drawn = draw(in: state, judged: day, issued: issued, stage: stage, district: district, language: language)
         var paper = drawn.paper(language)
         // The entry it was drawn from; the notice.issued event follows it.
         paper.anchor = "\(state.seq)"
