@@ -7,7 +7,7 @@ import Foundation
 enum DemoCommand {
     static let spec = CommandSpec(
         name: "demo",
-        summary: "the seed city's plan, October 2007 to the end of 2008, replayed through every rule into a new log; projections rebuilt; what a supervisor looks at first",
+        summary: "the seed city's plan, October 2007 to the end of 2008, and the office's year-end work to 2009-03-31, replayed through every rule into a new log; projections rebuilt; what a supervisor looks at first",
         options: [
             .value("--seed", "N", "the scenario's random seed (default 2007): the same seed writes the same log, byte for byte"),
             .value("--scale", "N|city", "about N records in all (default: about 23,000, a few to a few dozen a unit and year), or city: at least 5,000,000 events, for benchmarks"),

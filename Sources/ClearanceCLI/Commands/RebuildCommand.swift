@@ -7,7 +7,7 @@ import Projections
 enum RebuildCommand {
     static let spec = CommandSpec(
         name: "rebuild",
-        summary: "write the projections (guides, catalogues, progress, audit trail) from the log into a folder, with a manifest",
+        summary: "write the projections (guides, catalogues, progress, audit trail, annual reports, the office's papers) from the log into a folder, with a manifest",
         options: [.value("--out", "DIR", "where to write (default ./projections)")] + AsOf.options,
         discussion: """
             Writes guides/UNIT.md and .html for every unit with a profile or a norm; catalogues/UNIT, tier-N and

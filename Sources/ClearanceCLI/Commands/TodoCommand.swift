@@ -7,7 +7,7 @@ import Projections
 enum TodoCommand {
     static let spec = CommandSpec(
         name: "todo",
-        summary: "worklist: records to classify, review, publish, feedback and requests to answer, findings to remedy, by due day",
+        summary: "worklist: records to classify, review, publish, feedback and requests to answer, findings to remedy, annual reports to file and publish, by due day",
         options: [
             .value("--actor", "NAME", "only what NAME may do: by the roles NAME holds, in the units NAME holds them for"),
             .value("--unit", "UNIT", "only what waits at this unit"),
