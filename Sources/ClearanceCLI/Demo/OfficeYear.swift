@@ -21,10 +21,10 @@ extension CityScenario {
         planAnnualReports(units, tempers, staff)
     }
 
-    /// A notice the working day after each stage deadline with units, one at the year's end, and a
-    /// closing one on the reports' deadline, the demo's last day.
+    /// A notice the working day after each stage deadline, one at the year's end, and a closing one on
+    /// the reports' deadline, the demo's last day.
     private mutating func planNotices() {
-        let deadlines = Set(reference.stages.values.filter { $0.appliesToEveryUnit }.compactMap(\.deadline)).sorted() + [Day("2008-12-31")!]
+        let deadlines = Set(reference.stages.values.compactMap(\.deadline)).sorted() + [Day("2008-12-31")!]
         for (judged, issued) in deadlines.map({ ($0, workingDay(onOrAfter: $0.advanced(by: 1))) }) + [(Self.end, Self.end)] {
             plan.office(issued) { state, directory in
                 let (event, _) = try NoticeIssuing.issue(
