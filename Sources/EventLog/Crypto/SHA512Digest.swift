@@ -19,7 +19,9 @@ public struct SHA512Digest: Hashable, Sendable, CustomStringConvertible {
         withWords { words in
             [UInt8](unsafeUninitializedCapacity: 64) { buffer, count in
                 let raw = UnsafeMutableRawPointer(buffer.baseAddress!)
-                for (i, w) in words.enumerated() { raw.storeBytes(of: w.bigEndian, toByteOffset: i * 8, as: UInt64.self) }
+                for (i, w) in words.enumerated() {
+                    raw.storeBytes(of: w.bigEndian, toByteOffset: i * 8, as: UInt64.self)
+                }
                 count = 64
             }
         }
