@@ -26,7 +26,8 @@ let package = Package(
         .executableTarget(
             name: "log-torture", dependencies: ["EventLog"], path: "Tests/LogTorture", swiftSettings: strict),
         .testTarget(
-            name: "EventLogTests", dependencies: ["EventLog", "TestSupport", "log-torture"], swiftSettings: strict),
+            name: "EventLogTests", dependencies: ["EventLog", "TestSupport", "log-torture"],
+            exclude: ["Crypto/Fixtures"], swiftSettings: strict),
         .testTarget(name: "ClearanceTests", dependencies: ["Clearance", "EventLog", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ProjectionsTests", dependencies: ["Projections", "Clearance", "EventLog", "TestSupport"],
