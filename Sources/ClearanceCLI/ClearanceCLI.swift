@@ -10,6 +10,7 @@ public enum ClearanceCLI {
         Command(InitCommand.spec, InitCommand.run), Command(AppendCommand.spec, AppendCommand.run),
         Command(LogCommand.spec, LogCommand.run), Command(VerifyCommand.spec, VerifyCommand.run),
         Command(UnitCommand.spec, UnitCommand.run), Command(RoleCommand.spec, RoleCommand.run),
+        Command(IdentityCommand.spec, IdentityCommand.run), Command(KeyCommand.spec, KeyCommand.run),
         Command(NormCommand.spec, NormCommand.run), Command(RecordCommand.spec, RecordCommand.run),
         Command(FeedbackCommand.spec, FeedbackCommand.run), Command(RequestCommand.spec, RequestCommand.run),
         Command(StageCommand.spec, StageCommand.run), Command(ImportCommand.spec, ImportCommand.run),
@@ -20,6 +21,13 @@ public enum ClearanceCLI {
         Command(InspectCommand.spec, InspectCommand.run),
         Command(CalendarCommand.spec, CalendarCommand.run), Command(DemoCommand.spec, DemoCommand.run),
         Command(BenchCommand.spec, BenchCommand.run), Command(TodoCommand.spec, TodoCommand.run),
+    ]
+
+    /// The commands that answer questions from the log: each says on stderr which chain check its
+    /// answer rests on (`VerificationMarks.chainStatus`). `audit` and `rebuild` check the chain themselves.
+    static let answersFromTheLog: Set<String> = [
+        "log", "catalogue", "guide", "progress", "record", "request", "feedback", "todo", "notice", "inspect", "assess",
+        "annual-report",
     ]
 
     public static func main() -> Never {
@@ -70,7 +78,11 @@ public enum ClearanceCLI {
                 Terminal.out(command.spec.help)
                 return
             }
-            try command.run(parsed, try Context(arguments: parsed, environment: environment))
+            let context = try Context(arguments: parsed, environment: environment)
+            try command.run(parsed, context)
+            if answersFromTheLog.contains(command.spec.name), let status = VerificationMarks.chainStatus(for: context.logDirectory, environment) {
+                Terminal.note(status)
+            }
         }
     }
 

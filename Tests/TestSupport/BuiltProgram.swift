@@ -28,7 +28,7 @@ public struct BuiltProgram: Sendable {
     }
 
     /// Runs to completion. `environment` entries are added to a minimal environment
-    /// (PATH, HOME, LANG); CLEARANCE_* variables of the test runner are never inherited.
+    /// (PATH, HOME, LANG, and CLEARANCE_KEYS and CLEARANCE_CACHE in the working folder); other CLEARANCE_* variables of the test runner are never inherited.
     @discardableResult
     public func run(
         _ arguments: [String], stdin: String = "", in directory: String? = nil, environment: [String: String] = [:]
@@ -39,6 +39,11 @@ public struct BuiltProgram: Sendable {
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
         env["HOME"] = ProcessInfo.processInfo.environment["HOME"]
+        // Signing keys stay in the test's folder, never in the account's home.
+        if let directory {
+            env["CLEARANCE_KEYS"] = directory + "/.keys"
+            env["CLEARANCE_CACHE"] = directory + "/.cache"
+        }
         env.merge(environment) { _, new in new }
         process.environment = env
         let input = Pipe()

@@ -28,6 +28,10 @@ public enum ClearanceEvent: Sendable, Equatable {
     case remedyDecided(RemedyDecided)
     case reportFiled(ReportFiled)
     case reportPublished(ReportPublished)
+    case identityBound(IdentityBound)
+    case identityUnbound(IdentityUnbound)
+    case keyRegistered(KeyRegistered)
+    case keyRevoked(KeyRevoked)
 
     /// The one list of the catalogue's types, each with how it decodes: `ClearanceCatalogue.types`
     /// (what the fold and the rules take) is its keys, so the two cannot disagree.
@@ -57,6 +61,10 @@ public enum ClearanceEvent: Sendable, Equatable {
             RemedyDecided.type: { .remedyDecided(try RemedyDecided(data: $0)) },
             ReportFiled.type: { .reportFiled(try ReportFiled(data: $0)) },
             ReportPublished.type: { .reportPublished(try ReportPublished(data: $0)) },
+            IdentityBound.type: { .identityBound(try IdentityBound(data: $0)) },
+            IdentityUnbound.type: { .identityUnbound(try IdentityUnbound(data: $0)) },
+            KeyRegistered.type: { .keyRegistered(try KeyRegistered(data: $0)) },
+            KeyRevoked.type: { .keyRevoked(try KeyRevoked(data: $0)) },
         ]
         for kind in RequestStep.Kind.allCases { table[kind.rawValue] = { .requestStep(try RequestStep(kind: kind, data: $0)) } }
         return table
@@ -94,6 +102,10 @@ public enum ClearanceEvent: Sendable, Equatable {
         case .remedyDecided(let e): return e.at
         case .reportFiled(let e): return e.at
         case .reportPublished(let e): return e.at
+        case .identityBound(let e): return e.at
+        case .identityUnbound(let e): return e.at
+        case .keyRegistered(let e): return e.at
+        case .keyRevoked(let e): return e.at
         }
     }
 }

@@ -13,7 +13,8 @@ extension ClearanceRules {
         }
         if type == ReferenceEventType.unitRegistered {
             for field in ["parent", "district"] {
-                if let id = data[field]?.stringValue, state.reference.units[id] == nil {
+                // A district government is its own district: it may name itself.
+                if let id = data[field]?.stringValue, id != data["id"]?.stringValue, state.reference.units[id] == nil {
                     throw RuleViolation(.reference, "unit \(data["id"]?.stringValue ?? "?") names \(field) \(id), which is not a registered unit")
                 }
             }

@@ -48,6 +48,10 @@ public struct ClearanceRules {
         case .remedyDecided(let e): try checkRemedyDecided(e)
         case .reportFiled(let e): try checkReportFiled(e)
         case .reportPublished(let e): try checkReportPublished(e)
+        case .identityBound(let e): try checkIdentityBound(e)
+        case .identityUnbound(let e): try checkIdentityUnbound(e)
+        case .keyRegistered(let e): try checkKeyRegistered(e)
+        case .keyRevoked(let e): try checkKeyRevoked(e)
         }
     }
 

@@ -4,14 +4,20 @@ import EventLog
 /// catalogue get into the log, whichever command brings them.
 public final class ClearanceService {
     public let directory: String
+    /// Who appends through this service (its identity and key), checked against a log binding actors.
+    public let writer: Writer
 
-    public init(directory: String) { self.directory = directory }
+    public init(directory: String, writer: Writer = .declared) {
+        self.directory = directory
+        self.writer = writer
+    }
 
     /// The business date an event gets when none is given: the day the next append will be recorded.
     public func today() throws -> Day {
-        let log = try LogFile.open(in: directory)
-        let head = try LogReader(directory: directory).tail.head
-        return Day(ordinal: Int(log.nextTime(after: head).millisecondsSinceEpoch.quotientRoundingDown(by: 86_400_000)))
+        // Read-only: an auditor who may only read the log asks this too.
+        let reader = try LogReader(directory: directory)
+        let next = try reader.header().clock.nextTime(after: reader.tail.head)
+        return Day(ordinal: Int(next.millisecondsSinceEpoch.quotientRoundingDown(by: 86_400_000)))
     }
 
     /// How far into history to look: up to a seq, or up to what was recorded by a time. Either way the
@@ -107,8 +113,9 @@ public final class ClearanceService {
             let entries = try build(state)
             let recorded = log.nextTime(after: head)
             let checked = try check(entries, on: state, recorded: recorded)
+            let submission = try submission(entries, header: log.header, state: state, writer: writer)
             do {
-                let result = try log.append(entries, expecting: head?.seq ?? 0, recorded: recorded)
+                let result = try log.append(submissions: [submission], expecting: head?.seq ?? 0, recorded: recorded)
                 return (result, checked)
             } catch EventLogError.headMoved where attempts < 5 && expectedSeq == nil {
                 attempts += 1
@@ -121,15 +128,28 @@ public final class ClearanceService {
     /// `start` is consumed: a caller that hands over its only copy lets the records be changed in
     /// place instead of copied (a scenario checks hundreds of batches against a growing state).
     public func check(_ entries: [NewEntry], on start: consuming ClearanceState, recorded: Timestamp) throws -> ClearanceState {
-        let startSeq = start.seq
         let explicitIDs = Set(entries.compactMap(\.id))
         let present = explicitIDs.isEmpty ? [:] : try LogReader(directory: directory).seqs(ofIDs: explicitIDs)
+        return try Self.check(entries, skipping: present, on: start, recorded: recorded)
+    }
+
+    /// The same, without reading the log: `present` holds the explicit ids already in it (skipped).
+    /// Replaying the log through the rules (`RulesReplay`) checks its own entries so.
+    static func check(
+        _ entries: [NewEntry], skipping present: [String: Int], on start: consuming ClearanceState, recorded: Timestamp
+    ) throws -> ClearanceState {
+        let startSeq = start.seq
         let day = Day(ordinal: Int(recorded.millisecondsSinceEpoch.quotientRoundingDown(by: 86_400_000)))
         var state = consume start
         var appended = 0
         for (index, entry) in entries.enumerated() where entry.id.map({ present[$0] == nil }) ?? true {
             appended += 1
             do {
+                if entry.type == RulesVersion.changedType {
+                    try ClearanceRules(state: state, actor: entry.actor).checkRulesChanged(entry.data)
+                    state.trust.rulesVersion = entry.data["version"]?.intValue ?? state.trust.rulesVersion
+                    continue
+                }
                 if ReferenceEventType.all.contains(entry.type) {
                     try ClearanceRules(state: state, actor: entry.actor).checkReference(type: entry.type, data: entry.data)
                     state.reference.evolve(type: entry.type, data: entry.data)
@@ -139,7 +159,10 @@ public final class ClearanceService {
                 do { event = try ClearanceEvent.decode(type: entry.type, data: entry.data) } catch let error as EventDataError {
                     throw RuleViolation(.schema, error.description)
                 }
-                guard let event else { continue }
+                guard let event else {
+                    try ClearanceRules(state: state, actor: entry.actor).checkOtherType(entry.type)
+                    continue
+                }
                 try ClearanceRules(state: state, actor: entry.actor).check(event, recorded: day)
                 state.evolve(event, actor: entry.actor, seq: startSeq + appended)
             } catch let violation as RuleViolation {

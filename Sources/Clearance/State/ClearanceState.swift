@@ -17,6 +17,8 @@ public struct ClearanceState: Sendable {
     public internal(set) var serviceGuides: [String: [ServiceGuideFiled]] = [:]
     /// What the general office has issued and found: progress notices, inspection findings.
     public internal(set) var supervision = Supervision()
+    /// Who each actor is (identities bound to it) and which keys sign for it.
+    public internal(set) var trust = Trust()
     public internal(set) var seq = 0
 
     public init() {}
@@ -24,8 +26,11 @@ public struct ClearanceState: Sendable {
     /// An entry's data as the fold reads it: decoding is pure and needs no state, so it can be done
     /// ahead, on another thread, while earlier entries are applied.
     public enum Decoded: Sendable {
-        /// The log's header: its actor becomes the general office.
-        case header
+        /// The log's header: its actor becomes the general office; it names the rules' version it
+        /// starts under (1 when it names none: logs from before rules were versioned).
+        case header(rulesVersion: Int)
+        /// The writer applied a newer version of the rules from here on (`RulesVersion`).
+        case rulesChanged(version: Int)
         case reference(JSONValue)
         case event(ClearanceEvent)
         /// A type outside the catalogue (an annotation, a probe): stored as it is, changes nothing.
@@ -35,7 +40,13 @@ public struct ClearanceState: Sendable {
     /// Decodes an entry for `apply(_:_:)`; a catalogue entry whose data breaks its schema (only a log
     /// written around the rules can hold one) is a `StateError` naming its seq.
     public static func decode(_ entry: LogEntry) throws -> Decoded {
-        if entry.type == EntryFormat.headerType { return .header }
+        if entry.type == EntryFormat.headerType { return .header(rulesVersion: (try? entry.data())?["rules"]?.intValue ?? 1) }
+        if entry.type == RulesVersion.changedType {
+            guard let version = (try? entry.data())?["version"]?.intValue else {
+                throw StateError(seq: entry.seq, message: "\(RulesVersion.changedType) names no version")
+            }
+            return .rulesChanged(version: version)
+        }
         if ReferenceEventType.all.contains(entry.type) { return .reference(try entry.data()) }
         // Only catalogue types are parsed: a million annotations cost a set lookup each.
         guard ClearanceCatalogue.types.contains(entry.type) else { return .other }
@@ -58,8 +69,12 @@ public struct ClearanceState: Sendable {
     /// Applies an entry already decoded.
     public mutating func apply(_ entry: LogEntry, _ decoded: Decoded) {
         seq = entry.seq
+        if let block = entry.signed { trust.lastSigned[block.publicKey.hex] = block.at }
         switch decoded {
-        case .header: grant(entry.actor, .generalOffice, units: [])
+        case .header(let version):
+            grant(entry.actor, .generalOffice, units: [])
+            trust.rulesVersion = version
+        case .rulesChanged(let version): trust.rulesVersion = version
         case .reference(let data): reference.evolve(type: entry.type, data: data)
         case .event(let event): evolve(event, actor: entry.actor, seq: entry.seq)
         case .other: break
@@ -197,6 +212,10 @@ public struct ClearanceState: Sendable {
             supervision.reports[Supervision.reportKey(e.unit, e.year)] = Supervision.Report(filed: e)
         case .reportPublished(let e):
             supervision.reports[Supervision.reportKey(e.unit, e.year)]?.published = e
+        case .identityBound(let e): trust.bind(e)
+        case .identityUnbound(let e): trust.unbind(e)
+        case .keyRegistered(let e): trust.keys[e.actor, default: []].insert(e.key)
+        case .keyRevoked(let e): trust.keys[e.actor]?.remove(e.key)
         }
     }
 

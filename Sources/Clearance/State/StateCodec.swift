@@ -107,6 +107,7 @@ enum StateCodec {
             ("feedback", .array(state.feedback.keys.sorted().map { encode(state.feedback[$0]!) })),
             ("serviceGuides", .array(state.serviceGuides.keys.sorted().flatMap { state.serviceGuides[$0]!.map(\.data) })),
             ("supervision", state.supervision.json),
+            ("trust", state.trust.json),
         ]
     }
 
@@ -179,6 +180,8 @@ enum StateCodec {
             }
         case "supervision":
             state.supervision = try Supervision(json: json)
+        case "trust":
+            state.trust = Trust(json: json)
         default:
             throw StateCodecError(part: part)
         }

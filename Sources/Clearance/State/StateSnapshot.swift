@@ -4,14 +4,14 @@ import Foundation
 /// The folded state as of one log entry (named by seq, hash and byte offset), kept beside the log as
 /// `state.snapshot`, so a command reads it and then only the log after that entry.
 ///
-/// Layout (format 8), so that a query reads only what it needs:
-/// - a header line `{"format":8,"seq":N,"hash":"…","offset":O,"length":L,"parts":[["reference",B],…],
+/// Layout (format 9), so that a query reads only what it needs:
+/// - a header line `{"format":9,"seq":N,"hash":"…","offset":O,"length":L,"parts":[["reference",B],…],
 ///   "records":R,"index":X,"slots":S,"units":U,"summaries":M}`; R, X, U and M are written as
 ///   zero-padded strings, so the header's length is known before they are;
 /// - the parts of the state other than its records, one JSON line each, in the order and with the
 ///   byte lengths (newline excluded) that `parts` gives: reference data and norms, which every load
 ///   reads, then roles, profiles, last serials, milestones, requests, feedback, service guides and supervision, which a load reads
-///   only if asked (`StateParts`);
+///   only if asked (`StateParts`), and trust (identities and keys), which every load reads;
 /// - from byte R, one JSON line a record, grouped by unit;
 /// - at byte X a hash index of S slots of 16 bytes (FNV-1a of the record id, 1 + the byte offset of
 ///   its line; 0 = empty), little-endian, probed linearly;
@@ -24,11 +24,11 @@ import Foundation
 /// of another format, or that cannot be read, is ignored and the log replayed.
 public enum StateSnapshot {
     public static let fileName = "state.snapshot"
-    /// 8: a supervision part (notices issued, inspection findings…) and each request's steps; 7: the unit summaries also count the backlog records done with (stage 6's share), and a request
+    /// 9: a trust part (identities bound to actors, keys in force); 8: a supervision part (notices issued, inspection findings…) and each request's steps; 7: the unit summaries also count the backlog records done with (stage 6's share), and a request
     /// keeps the day it must be corrected by; 6: the unit summaries count the backlog's proactive records for stage 6 (5: every proactive
     /// record, in the same eight fields, so only this number tells the two apart); 5: they judge
     /// stage 4 by the backlog and its clearing order (4: by every record).
-    public static let format = 8
+    public static let format = 9
     /// Write a new snapshot when a load had to fold at least this many log entries past the old one.
     public static let refreshAfter = 10_000
 

@@ -22,7 +22,7 @@ enum AppendCommand {
         let expected = try arguments.integer("--expect-seq", in: 0...Int.max, command: spec.name)
         let entries = try AppendInput.parse(try readStandardInput(), defaultActor: context.actor)
         // Events of the catalogue pass the same rules as the subcommands; other types are stored as they are.
-        let result = try ClearanceService(directory: context.logDirectory).append(expecting: expected) { _ in entries }.result
+        let result = try context.writingService().append(expecting: expected) { _ in entries }.result
         if let recovery = result.recovered { Terminal.note(RecoveryReport.describe(recovery)) }
         for duplicate in result.duplicates {
             Terminal.note("event \(duplicate.index + 1): id \"\(duplicate.id)\" is already in the log at seq \(duplicate.seq): not written again")

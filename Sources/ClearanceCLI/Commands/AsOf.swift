@@ -25,7 +25,7 @@ enum AsOf {
     /// is what `ClearanceService.today()` says on a copy of the log cut there (today, for a system clock;
     /// the as-of point's day, for a simulated one).
     static func day(after head: LogHead?, in directory: String) throws -> Day {
-        let millisecond = try LogFile.open(in: directory).nextTime(after: head).millisecondsSinceEpoch
+        let millisecond = try LogReader(directory: directory).header().clock.nextTime(after: head).millisecondsSinceEpoch
         let (days, rest) = millisecond.quotientAndRemainder(dividingBy: 86_400_000)
         return Day(ordinal: Int(rest < 0 ? days - 1 : days))
     }

@@ -43,7 +43,7 @@ struct DomainAction {
     /// Appends the events `build` makes from the current state; prints what was appended.
     @discardableResult
     func append(_ build: (ClearanceState) throws -> [NewEntry]) throws -> ClearanceState {
-        let (result, state) = try service.append(build)
+        let (result, state) = try context.writingService().append(build)
         if result.duplicates.count > 3 {
             Terminal.note("\(result.duplicates.count) events were already in the log (their ids repeat, seq \(result.duplicates[0].seq) on): not written again")
         } else {

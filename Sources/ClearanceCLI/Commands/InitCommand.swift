@@ -9,12 +9,19 @@ enum InitCommand {
         options: [
             .value("--seed", "DIR", "load this seed folder's reference data as events (a folder, or the built-in chengdu-2007)"),
             .value("--simulated-clock", "TIME", "declare a simulated clock starting at TIME (generated scenarios, tests)"),
+            .flag("--try-out", "declared actors: the actor is whatever --actor says, nothing is signed (to try the tool, not for real records)"),
         ],
         discussion: """
             Creates DIR/events.jsonl. Refuses (exit 1) if a log is already there; nothing is changed then.
             The actor who creates the log is recorded in its first entry. With --seed, the reference data
             (calendar, rule sets, scheme, exemption bases, request outcomes, units, stages) is appended in
             the same atomic batch, one event per item, dated the day of creation.
+
+            A log binds actors unless --try-out: the creator becomes the general office, bound to this
+            process's OS account, with a signing key (created in $CLEARANCE_KEYS, default
+            ~/.config/clearance/keys, unless it has one) registered in the same batch, which it signs.
+            From then on every submission is signed by a key the general office registered for its actor,
+            from an OS account bound to that actor (docs/security.md).
             """)
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
@@ -26,7 +33,7 @@ enum InitCommand {
             }
             clock = .simulated(start: time)
         }
-        var header: [(key: String, value: JSONValue)] = []
+        var header: [(key: String, value: JSONValue)] = [("rules", .integer(RulesVersion.current))]
         var reference: [NewEntry] = []
         var seedPath = ""
         if let path = arguments.value("--seed") {
@@ -38,9 +45,30 @@ enum InitCommand {
             header.append(("seed", .string(seed.id)))
             seedPath = seed.path
         }
-        let (_, head) = try LogFile.create(in: context.logDirectory, actor: actor, clock: clock, data: header, entries: reference)
+        let tryOut = arguments.has("--try-out")
+        var sign: ((String, [NewEntry]) throws -> SubmissionSignature)?
+        var trust: [NewEntry] = []
+        if !tryOut {
+            // Checked before anything is written: the creator's account, and its key (made if missing).
+            let keys = KeyFolder(environment: context.environment)
+            let key = try keys.load(for: actor) ?? keys.create(for: actor)
+            let start: Timestamp
+            if case .simulated(let time) = clock { start = time } else { start = .now() }
+            let day = Day(ordinal: Int(start.millisecondsSinceEpoch / 86_400_000))
+            let account = OSAccount.current()
+            trust = [
+                IdentityBound(at: day, actor: actor, kind: account.kind, identity: account.name).entry(actor: actor),
+                KeyRegistered(at: day, actor: actor, key: key.publicKey.bytes.hex).entry(actor: actor),
+            ]
+            let signer = Signer.sign(with: key)
+            sign = { log, entries in try signer(log, entries, [:]) }
+            Terminal.out("\(actor) is the general office, bound to \(account.kind.rawValue) \(account.name), signing with \(keys.file(for: actor))")
+        }
+        let (_, head) = try LogFile.create(
+            in: context.logDirectory, actor: actor, clock: clock, actors: tryOut ? .declared : .bound, data: header, entries: trust + reference,
+            sign: sign)
         let clockName = if case .simulated = clock { "simulated clock" } else { "system clock" }
-        Terminal.out("created \(LogFile.path(in: context.logDirectory)) (format \(EntryFormat.version), \(clockName))")
+        Terminal.out("created \(LogFile.path(in: context.logDirectory)) (format \(EntryFormat.version), \(clockName), \(tryOut ? "declared actors: a try-out" : "actors bound and signing"))")
         if !reference.isEmpty {
             let counts = Dictionary(grouping: reference, by: \.type).mapValues(\.count)
             let summary = counts.keys.sorted().map { "\(counts[$0]!) \($0)" }.joined(separator: ", ")

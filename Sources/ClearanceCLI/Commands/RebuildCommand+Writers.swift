@@ -25,7 +25,9 @@ extension RebuildCommand {
             ]
         }
         let checkpoint: RebuildJobs.Job = {
-            if let checkpointAt { try StateSnapshot.write(state, at: checkpointAt, in: logDirectory, named: StateSnapshot.checkpointName) }
+            // Best effort: a reader who may only read the log (an auditor) rebuilds without one, which
+            // costs only the next rebuild's time.
+            if let checkpointAt { try? StateSnapshot.write(state, at: checkpointAt, in: logDirectory, named: StateSnapshot.checkpointName) }
             return []
         }
         let guides: RebuildJobs.Job = {

@@ -86,7 +86,7 @@ enum CityDemo {
         let first = Timestamp(millisecondsSinceEpoch: Int64(CityScenario.start.ordinal) * 86_400_000 + 3_600_000)
         let (log, created) = try LogFile.create(
             in: directory, actor: CityScenario.office, clock: .simulated(start: first),
-            data: [("seed", .string(folder.id)), ("scenario", .string(scenarioName)), ("scenarioSeed", .integer(Int(seed))), ("scenarioSize", .string(size.name))],
+            data: [("rules", .integer(RulesVersion.current)), ("seed", .string(folder.id)), ("scenario", .string(scenarioName)), ("scenarioSeed", .integer(Int(seed))), ("scenarioSize", .string(size.name))],
             entries: try folder.events(actor: CityScenario.office, at: CityScenario.start))
         let service = ClearanceService(directory: directory)
         var (state, _) = try service.load()

@@ -20,7 +20,8 @@ enum DayDemo {
             let start = Timestamp(parsing: "2007-12-20T01:00:00Z")!
             let reference = try seed.events(actor: office, at: Day("2007-12-20")!)
             let (_, head) = try LogFile.create(
-                in: directory, actor: office, clock: .simulated(start: start), data: [("seed", .string(seed.id))], entries: reference)
+                in: directory, actor: office, clock: .simulated(start: start), data: [("rules", .integer(RulesVersion.current)), ("seed", .string(seed.id))],
+                entries: reference)
             Terminal.out("created \(LogFile.path(in: directory)) with the \(seed.id) seed: \(reference.count) reference events, head \(head.anchor)")
         }
         let day = try service.today()

@@ -19,7 +19,7 @@ struct BatchEncoder {
     /// Appends the encoded lines to `out`; returns the byte length of each line, in order.
     static func encode(
         _ entries: [NewEntry], ids: [String], firstSeq: Int, recorded: String, batchEnd: Int,
-        encoder: inout EntryEncoder, into out: inout [UInt8]
+        signed: [Int: (from: Int, SubmissionSignature)] = [:], encoder: inout EntryEncoder, into out: inout [UInt8]
     ) -> [Int] {
         let chunkCount = entries.count < parallelThreshold ? 1 : max(1, LogVerifier.activeProcessorCount()) * 4
         let chunkSize = (entries.count + chunkCount - 1) / chunkCount
@@ -39,7 +39,7 @@ struct BatchEncoder {
                 let start = bytes.count
                 EntryEncoder.writeHead(
                     entries[index], seq: firstSeq + index, id: ids[index], recorded: recorded, batchEnd: batchEnd,
-                    into: &bytes)
+                    signed: signed[index], into: &bytes)
                 let midstate = bytes.withUnsafeBytes { raw in
                     SHA256.Midstate(of: UnsafeRawBufferPointer(rebasing: raw[start...]), blocks: (bytes.count - start) / 64)
                 }

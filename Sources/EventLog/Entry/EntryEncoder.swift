@@ -22,9 +22,10 @@ public struct EntryEncoder {
         finishLine(startingAt: start, midstate: nil, in: &out)
     }
 
-    /// Writes `{"seq":…,…,"batchEnd":N,"prev":"` for one entry.
+    /// Writes `{"seq":…,…,"batchEnd":N[,"signed":{…}],"prev":"` for one entry.
     static func writeHead(
-        _ entry: NewEntry, seq: Int, id: String, recorded: String, batchEnd: Int, into out: inout [UInt8]
+        _ entry: NewEntry, seq: Int, id: String, recorded: String, batchEnd: Int, signed: (from: Int, SubmissionSignature)? = nil,
+        into out: inout [UInt8]
     ) {
         out.append(contentsOf: EntryFormat.seqKey)
         appendDecimal(seq, to: &out)
@@ -32,15 +33,22 @@ public struct EntryEncoder {
         appendUTF8(id, to: &out)
         out.append(contentsOf: EntryFormat.recordedKey)
         appendUTF8(recorded, to: &out)
-        out.append(contentsOf: EntryFormat.actorKey)
+        out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ",")])
+        writeContent(entry, into: &out)
+        out.append(contentsOf: EntryFormat.batchEndKey)
+        appendDecimal(batchEnd, to: &out)
+        if let (from, signature) = signed { signature.writeBlock(from: from, into: &out) }
+        out.append(contentsOf: EntryFormat.prevKey)
+    }
+
+    /// Writes `"actor":"…","type":"…","data":{…}`: what an actor signs of an entry.
+    static func writeContent(_ entry: NewEntry, into out: inout [UInt8]) {
+        out.append(contentsOf: EntryFormat.actorKey.dropFirst(2))
         appendUTF8(entry.actor, to: &out)
         out.append(contentsOf: EntryFormat.typeKey)
         appendUTF8(entry.type, to: &out)
         out.append(contentsOf: EntryFormat.dataKey)
         JSONWriter.write(entry.data, to: &out)
-        out.append(contentsOf: EntryFormat.batchEndKey)
-        appendDecimal(batchEnd, to: &out)
-        out.append(contentsOf: EntryFormat.prevKey)
     }
 
     /// Completes the line whose head starts at `start` (the last bytes of `out`): appends prev, the

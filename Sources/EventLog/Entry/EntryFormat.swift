@@ -1,7 +1,7 @@
 /// The fixed parts of a log line, shared by the writer, the reader and the verifier.
 /// `docs/log-format.md` specifies them byte by byte.
 public enum EntryFormat {
-    public static let version = 1
+    public static let version = 2
     /// The type of the first entry, which says what the log is.
     public static let headerType = "log.created"
     public static let zeroHash = [UInt8](repeating: UInt8(ascii: "0"), count: 64)

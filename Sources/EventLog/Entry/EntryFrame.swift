@@ -7,6 +7,8 @@ public struct EntryFrame {
     public let prevRange: Range<Int>
     public let hashRange: Range<Int>
     public let hashedCount: Int
+    /// The `signed` block, on the last entry of a signed submission.
+    public let signed: SignedBlock?
 
     /// Reads the frame of one line; throws a `FrameError` naming what is wrong.
     public init(line: UnsafeRawBufferPointer) throws {
@@ -27,8 +29,14 @@ public struct EntryFrame {
         guard isLowerHex(line, hashRange), isLowerHex(line, prevRange) else {
             throw FrameError("prev and hash must be 64 lowercase hex digits")
         }
-        // `,"batchEnd":<digits>` stands right before `,"prev":`.
-        let batchEndStop = n - EntryFormat.prevKeyStartFromEnd
+        // `,"batchEnd":<digits>` stands right before `,"prev":`, or before a `,"signed":{…}` block there.
+        var batchEndStop = n - EntryFormat.prevKeyStartFromEnd
+        if let (block, start) = try SignedBlock.parse(line, endingAt: batchEndStop) {
+            signed = block
+            batchEndStop = start
+        } else {
+            signed = nil
+        }
         var digitStart = batchEndStop
         while digitStart > 0, (0x30...0x39).contains(line[digitStart - 1]) { digitStart -= 1 }
         let keyStart = digitStart - EntryFormat.batchEndKey.count

@@ -6,6 +6,8 @@ public struct LogEntry: Sendable {
     public let actor: String
     public let type: String
     public let batchEnd: Int
+    /// The signature of the submission this entry ends, if it ends a signed one.
+    public let signed: SignedBlock?
     /// Byte offset of the line's first byte in `events.jsonl`.
     public let offset: Int
     /// The whole line without its `\n`, exactly as stored.
@@ -14,6 +16,10 @@ public struct LogEntry: Sendable {
 
     /// Where `data`'s object starts within the line.
     public var dataRangeStart: Int { dataRange.lowerBound }
+
+    /// `"actor":"…","type":"…","data":{…}`: what the actor signed of this entry.
+    public var contentBytes: ArraySlice<UInt8> { line[contentStart..<dataRange.upperBound] }
+    let contentStart: Int
 
     /// The raw bytes of the `data` object.
     public var dataBytes: ArraySlice<UInt8> { line[dataRange] }
@@ -52,6 +58,8 @@ public struct LogEntry: Sendable {
         self.actor = actor
         self.type = type
         self.batchEnd = frame.batchEnd
+        self.signed = frame.signed
+        self.contentStart = envelope.actor.lowerBound - (EntryFormat.actorKey.count - 2)
         self.offset = offset
         self.line = Array(raw)
         self.dataRange = dataStart..<frame.batchEndKeyStart

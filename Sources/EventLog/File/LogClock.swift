@@ -12,4 +12,13 @@ public enum LogClock: Equatable, Sendable {
         case .simulated: return "simulated"
         }
     }
+
+    /// The system clock's reading, or for a simulated log 1 ms after the head: what the next append
+    /// will stamp unless its writer supplies a time.
+    public func nextTime(after head: LogHead?) -> Timestamp {
+        switch self {
+        case .system: return .now()
+        case .simulated(let start): return head.map { $0.recorded.adding(milliseconds: 1) } ?? start
+        }
+    }
 }

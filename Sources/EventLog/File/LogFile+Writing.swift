@@ -40,12 +40,7 @@ extension LogFile {
 
     /// The system clock's reading, or for a simulated log 1 ms after the head: what the next append
     /// will stamp unless its writer supplies a time.
-    public func nextTime(after head: LogHead?) -> Timestamp {
-        switch clock {
-        case .system: return .now()
-        case .simulated(let start): return head.map { $0.recorded.adding(milliseconds: 1) } ?? start
-        }
-    }
+    public func nextTime(after head: LogHead?) -> Timestamp { clock.nextTime(after: head) }
 
     /// Entries of the batch whose explicit id is already in the log: (index in the batch, id, seq holding it).
     /// Only explicit ids are looked up: generated ones are unique by construction.

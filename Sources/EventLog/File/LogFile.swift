@@ -19,25 +19,29 @@ public final class LogFile {
     public static let maximumBatchBytes = 512 << 20
 
     public let directory: String
-    public let clock: LogClock
+    /// What the log's first entry declares (its clock, name, how actors are established).
+    public let header: LogHeader
+    public var clock: LogClock { header.clock }
     /// The encoding buffer, kept between appends: fresh pages for every batch cost more than encoding.
     private var scratch: [UInt8] = []
     let file: OpenFile
 
-    private init(directory: String, file: OpenFile, clock: LogClock) {
+    private init(directory: String, file: OpenFile, header: LogHeader) {
         self.directory = directory
         self.file = file
-        self.clock = clock
+        self.header = header
     }
 
     public static func path(in directory: String) -> String { directory + "/" + fileName }
 
-    /// Creates the directory (if needed) and a new log whose first entry declares the format and clock,
-    /// followed in the same atomic batch by `entries` (the reference data a log starts from, say).
+    /// Creates the directory (if needed) and a new log whose first entry declares the format, clock,
+    /// name and how actors are established, followed in the same atomic batch by `entries` (the
+    /// reference data a log starts from, say); `sign` signs them all as one submission.
     /// Throws `.alreadyExists` without touching anything when `events.jsonl` is already there.
     public static func create(
-        in directory: String, actor: String, clock: LogClock = .system,
-        data extra: [(key: String, value: JSONValue)] = [], entries: [NewEntry] = []
+        in directory: String, actor: String, clock: LogClock = .system, actors: LogHeader.Actors = .declared,
+        data extra: [(key: String, value: JSONValue)] = [], entries: [NewEntry] = [],
+        sign: ((_ log: String, _ entries: [NewEntry]) throws -> SubmissionSignature)? = nil
     ) throws -> (log: LogFile, head: LogHead) {
         guard EntryFormat.isValidName(actor) else {
             throw EventLogError.invalidEntry(index: 0, reason: "actor \"\(actor)\" must be 1-128 bytes without quotes, backslashes or control characters")
@@ -51,7 +55,15 @@ public final class LogFile {
             file = try OpenFile(path: path, flags: O_RDWR)
             existing = true
         }
-        let log = LogFile(directory: directory, file: file, clock: clock)
+        // A generated scenario is replayed byte for byte, so its name comes from its start, not chance.
+        let name: String
+        if case .simulated(let start) = clock {
+            name = SHA256.hash(Array("clearance simulated log \(start.iso8601) \(actor)".utf8)).hex.prefix(32).description
+        } else {
+            name = LogHeader.randomName()
+        }
+        let log = LogFile(
+            directory: directory, file: file, header: LogHeader(format: EntryFormat.version, clock: clock, name: name, actors: actors))
         if existing {
             // Only an init that was interrupted before its header was committed may be redone:
             // its bytes are moved aside like any torn tail.
@@ -62,13 +74,15 @@ public final class LogFile {
             if let torn = tail.torn { _ = try log.quarantine(torn) }
         }
         var data: [(key: String, value: JSONValue)] = [
-            ("format", .integer(EntryFormat.version)), ("clock", .string(clock.name)),
+            ("format", .integer(EntryFormat.version)), ("clock", .string(clock.name)), ("log", .string(name)),
+            ("actors", .string(actors.rawValue)),
         ]
         data += extra
         let recorded: Timestamp
         if case .simulated(let start) = clock { recorded = start } else { recorded = .now() }
-        let header = NewEntry(actor: actor, type: EntryFormat.headerType, data: .object(data))
-        let result = try log.append([header] + entries, recorded: recorded)
+        let first = [NewEntry(actor: actor, type: EntryFormat.headerType, data: .object(data))] + entries
+        // The log's first submission: signed, in a log binding actors, by the key it registers.
+        let result = try log.append(submissions: [Submission(first, signature: try sign?(name, first))], recorded: recorded)
         try OpenFile.syncDirectory(directory)
         return (log, result.head)
     }
@@ -81,7 +95,7 @@ public final class LogFile {
             if errno == ENOENT { throw EventLogError.notInitialized(directory: directory) }
             throw error
         }
-        return LogFile(directory: directory, file: file, clock: try LogReader.declaredClock(of: file))
+        return LogFile(directory: directory, file: file, header: try LogReader.header(of: file))
     }
 
     /// What `append` did.
@@ -109,6 +123,19 @@ public final class LogFile {
     public func append(
         _ entries: [NewEntry], expecting expectedSeq: Int? = nil, recorded: Timestamp? = nil
     ) throws -> AppendResult {
+        try append(submissions: [Submission(entries)], expecting: expectedSeq, recorded: recorded)
+    }
+
+    /// Appends several submissions as one atomic batch, in order (a writer serving many clients
+    /// commits them together). A signed submission is written whole or, when every entry of it is
+    /// already in the log (a retry), skipped whole; part of one already there is refused.
+    public func append(
+        submissions: [Submission], expecting expectedSeq: Int? = nil, recorded: Timestamp? = nil
+    ) throws -> AppendResult {
+        let entries = submissions.flatMap(\.entries)
+        if submissions.contains(where: { $0.signature != nil }), header.format < 2 {
+            throw EventLogError.invalidEntry(index: 0, reason: "a version \(header.format) log holds no signatures: create a new log to sign submissions")
+        }
         guard entries.count <= Self.maximumBatchEntries else {
             throw EventLogError.invalidEntry(index: Self.maximumBatchEntries, reason: "a batch holds at most \(Self.maximumBatchEntries) events")
         }
@@ -127,6 +154,21 @@ public final class LogFile {
 
         let duplicates = try findDuplicates(entries, committedEnd: tail.committedEnd)
         let skipped = Set(duplicates.map(\.index))
+        // Where each signed submission's last entry lies in the batch, with its signature.
+        var signatures: [Int: SubmissionSignature] = [:]
+        var first = 0
+        for submission in submissions {
+            let range = first..<(first + submission.entries.count)
+            first = range.upperBound
+            guard let signature = submission.signature, !range.isEmpty else { continue }
+            let present = range.filter(skipped.contains).count
+            if present == range.count { continue }
+            if present > 0 {
+                let index = range.first(where: skipped.contains)!
+                throw EventLogError.invalidEntry(index: index, reason: "a signed submission is appended whole, but its id \"\(entries[index].id ?? "")\" is already in the log")
+            }
+            signatures[range.upperBound - 1] = signature
+        }
         let fresh = entries.indices.filter { !skipped.contains($0) }
         if fresh.isEmpty, let head = tail.head {
             return AppendResult(head: head, seqs: entries.map { _ in nil }, duplicates: duplicates, recovered: recovery)
@@ -141,9 +183,18 @@ public final class LogFile {
         scratch = []
         bytes.removeAll(keepingCapacity: true)
         defer { scratch = bytes }
+        // A signature's `from` is the seq its submission's first entry gets.
+        var signed: [Int: (from: Int, SubmissionSignature)] = [:]
+        first = 0
+        for submission in submissions {
+            defer { first += submission.entries.count }
+            guard let signature = signatures[first + submission.entries.count - 1] else { continue }
+            let position = fresh.firstIndex(of: first)!
+            signed[position + submission.entries.count - 1] = (headSeq + 1 + position, signature)
+        }
         let lengths = BatchEncoder.encode(
             fresh.map { entries[$0] }, ids: ids, firstSeq: headSeq + 1, recorded: stampText, batchEnd: batchEnd,
-            encoder: &encoder, into: &bytes)
+            signed: signed, encoder: &encoder, into: &bytes)
         if let tooLong = lengths.firstIndex(where: { $0 > EntryFormat.maximumLineBytes }) {
             throw EventLogError.invalidEntry(index: fresh[tooLong], reason: "the entry is longer than \(EntryFormat.maximumLineBytes) bytes")
         }

@@ -144,8 +144,10 @@ public struct LogReader: Sendable {
         return found
     }
 
-    /// The clock named by the log's first entry.
-    static func declaredClock(of file: OpenFile) throws -> LogClock {
+    /// The log's header, read from its first entry.
+    public func header() throws -> LogHeader { try Self.header(of: file) }
+
+    static func header(of file: OpenFile) throws -> LogHeader {
         let first = try file.read(count: min(EntryFormat.maximumLineBytes, try file.size), at: 0)
         guard let newline = first.firstIndex(of: 0x0A) else {
             throw EventLogError.corrupt(seq: 1, offset: 0, reason: "the log has no complete first entry (an init was interrupted): run 'clearance init' again")
@@ -154,13 +156,6 @@ public struct LogReader: Sendable {
         do { entry = try first[..<newline].withUnsafeBytes { (raw) throws -> LogEntry in try LogEntry(line: raw, offset: 0) } } catch let error as FrameError {
             throw EventLogError.corrupt(seq: 1, offset: 0, reason: error.reason)
         }
-        guard entry.seq == 1, entry.type == EntryFormat.headerType, let data = try? entry.data() else {
-            throw EventLogError.corrupt(seq: 1, offset: 0, reason: "the first entry is not a \(EntryFormat.headerType) header")
-        }
-        switch data["clock"]?.stringValue {
-        case "system": return .system
-        case "simulated": return .simulated(start: entry.recorded)
-        default: throw EventLogError.corrupt(seq: 1, offset: 0, reason: "the header names no known clock (system or simulated)")
-        }
+        return try LogHeader(entry: entry)
     }
 }

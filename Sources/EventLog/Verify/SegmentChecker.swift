@@ -58,6 +58,7 @@ enum SegmentChecker {
                         from: line.baseAddress!.assumingMemoryBound(to: UInt8.self) + frame.hashRange.lowerBound, count: 64)
                 }
                 result.lastBatchEnd = frame.batchEnd
+                if frame.signed != nil { result.signedBlocks += 1 }
                 return true
             }
         } catch let error as EventLogError {

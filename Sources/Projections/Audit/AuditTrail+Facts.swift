@@ -23,7 +23,7 @@ extension AuditTrail {
             switch decoded {
             case .event(let event): self.init(event)
             case .reference(let data): self.init(data: data)
-            case .header, .other: self.init(data: (try? entry.data()) ?? .object([]))
+            case .header, .rulesChanged, .other: self.init(data: (try? entry.data()) ?? .object([]))
             }
         }
 
@@ -80,6 +80,18 @@ extension AuditTrail {
                 flags.append("\(e.outcome.rawValue)")
             case .reportFiled(let e): (unit, id) = (e.unit, "report \(e.year)")
             case .reportPublished(let e): (unit, id) = (e.unit, "report \(e.year)")
+            case .identityBound(let e):
+                person = e.actor
+                flags.append("bound to \(e.kind.rawValue) \(e.identity)")
+            case .identityUnbound(let e):
+                person = e.actor
+                flags.append("unbound from \(e.kind.rawValue) \(e.identity)")
+            case .keyRegistered(let e):
+                person = e.actor
+                flags.append("key registered: \(e.key)")
+            case .keyRevoked(let e):
+                person = e.actor
+                flags.append("key revoked: \(e.key) (\(e.reason))")
             }
         }
     }

@@ -12,13 +12,15 @@ public struct AuditTrail {
         public let at: String
         public let actor: String
         public let roles: String
+        /// The version of the rules the entry was appended under, and the rule set in force on its day.
+        public let rules: String
         public let type: String
         public let subject: String
         public let change: String
-        public let flags: [String]
+        public internal(set) var flags: [String]
 
         /// The row's cells, in the order of `AuditTrail.header`.
-        public var fields: [String] { [String(seq), recorded, at, actor, roles, type, subject, change, flags.joined(separator: "; ")] }
+        public var fields: [String] { [String(seq), recorded, at, actor, roles, rules, type, subject, change, flags.joined(separator: "; ")] }
     }
 
     public struct Filter: Sendable {
@@ -49,7 +51,8 @@ public struct AuditTrail {
 
     /// The trail up to `lastSeq` (nil: all of it). One thread: reading and decoding on a second one, as
     /// a rebuild does, took as long on this machine's two vCPUs and a third more CPU (docs/performance.md).
-    public init(reader: LogReader, filter: Filter, through lastSeq: Int? = nil) throws {
+    /// `breaches` (from `RulesReplay`, by seq) are flagged on their rows.
+    public init(reader: LogReader, filter: Filter, through lastSeq: Int? = nil, breaches: [Int: String] = [:]) throws {
         var state = ClearanceState()
         var rows: [Row] = []
         var sieve = RecordSieve(filter)
@@ -57,7 +60,10 @@ public struct AuditTrail {
             if let lastSeq, entry.seq > lastSeq { return false }
             if sieve.skips(entry) { return true }
             let item = try Self.prepare(entry)
-            if let row = Self.row(folding: entry, item.decoded, item.prepared, into: &state, filter: filter) { rows.append(row) }
+            if var row = Self.row(folding: entry, item.decoded, item.prepared, into: &state, filter: filter) {
+                if let breach = breaches[entry.seq] { row.flags.append("BREAKS \(breach)") }
+                rows.append(row)
+            }
             return true
         }
         self.rows = rows
@@ -97,6 +103,8 @@ public struct AuditTrail {
         let facts = prepared.facts
         let before = facts.record.flatMap { state.records.status(of: $0)?.rawValue }
         let roles = state.roles[entry.actor].map(rolesText) ?? ""
+        let ruleSet = facts.at.flatMap(Day.init).flatMap { state.reference.ruleSet(on: $0)?.id }
+        let rules = "v\(state.trust.rulesVersion)" + (ruleSet.map { " · \($0)" } ?? "")
         state.apply(entry, decoded)
         if !filter.isEmpty {
             let unit = facts.record.flatMap { state.records[$0]?.registration.unit } ?? facts.unit
@@ -108,7 +116,7 @@ public struct AuditTrail {
             change = before.map { $0 == after ? after : "\($0) → \(after)" } ?? "→ \(after)"
         }
         return Row(
-            seq: entry.seq, recorded: prepared.recorded, at: facts.at ?? "", actor: entry.actor, roles: roles,
+            seq: entry.seq, recorded: prepared.recorded, at: facts.at ?? "", actor: entry.actor, roles: roles, rules: rules,
             type: entry.type, subject: facts.subject, change: change, flags: prepared.flags)
     }
 
@@ -120,7 +128,7 @@ public struct AuditTrail {
 
     private static let rolesByName = Role.allCases.sorted { $0.rawValue < $1.rawValue }
 
-    public static let header = ["seq", "recorded", "at", "actor", "roles", "type", "subject", "change", "flags"]
+    public static let header = ["seq", "recorded", "at", "actor", "roles", "rules", "type", "subject", "change", "flags"]
 
     var table: [[String]] { rows.map(\.fields) }
 
@@ -134,7 +142,7 @@ public struct AuditTrail {
         rows.map { r in
             .object([
                 ("seq", .integer(r.seq)), ("recorded", .string(r.recorded)), ("at", .string(r.at)), ("actor", .string(r.actor)),
-                ("roles", .string(r.roles)), ("type", .string(r.type)), ("subject", .string(r.subject)), ("change", .string(r.change)),
+                ("roles", .string(r.roles)), ("rules", .string(r.rules)), ("type", .string(r.type)), ("subject", .string(r.subject)), ("change", .string(r.change)),
                 ("flags", .array(r.flags.map { .string($0) })),
             ])
         }

@@ -7,7 +7,7 @@ import Testing
         let cli = CLITestCase()
         let created = try cli.run(["init", "--actor", "office.chen"])
         #expect(created.status == 0)
-        #expect(created.stdout.contains("head 1:"))
+        #expect(created.stdout.contains("head 3:"), "header, identity bound, key registered")
         let before = try cli.logBytes()
         let again = try cli.run(["init", "--actor", "someone.else"])
         #expect(again.status == 1 && again.stderr.contains("already exists"))
@@ -28,12 +28,12 @@ import Testing
             #"{"type":"note.filed","data":{"title":"锦江区关于2007年度城市道路维修计划的通知"}}"#,
             #"{"type":"note.sorted","actor":"clerk.li","data":{"item":"10-08"}}"#,
         ])
-        #expect(head.hasPrefix("head 3:"))
+        #expect(head.hasPrefix("head 5:"))
         let lines = try cli.logLines()
-        #expect(lines.count == 3)
-        #expect(lines[1].contains("\"actor\":\"clerk.wang\"") && lines[2].contains("\"actor\":\"clerk.li\""))
-        #expect(lines[1].contains("锦江区关于2007年度"), "Chinese is stored as itself, not escaped")
-        #expect(lines[1].contains("\"batchEnd\":3") && lines[2].contains("\"batchEnd\":3"))
+        #expect(lines.count == 5)
+        #expect(lines[3].contains("\"actor\":\"clerk.wang\"") && lines[4].contains("\"actor\":\"clerk.li\""))
+        #expect(lines[3].contains("锦江区关于2007年度"), "Chinese is stored as itself, not escaped")
+        #expect(lines[3].contains("\"batchEnd\":5") && lines[4].contains("\"batchEnd\":5"))
         let verified = try cli.run(["verify"])
         #expect(verified.status == 0)
         #expect(verified.stdout.contains(head))
@@ -45,7 +45,7 @@ import Testing
         let cli = CLITestCase()
         try cli.makeLog(events: [#"{"type":"a.b"}"#])
         let before = try cli.logBytes()
-        let outcome = try cli.run(["append", "--actor", "wang"], stdin: "{\"type\":\"ok\"}\n{\"type\":1}\n{oops\n{\"type\":\"x\",\"data\":\"s\"}\n")
+        let outcome = try cli.run(["append", "--actor", "clerk.wang"], stdin: "{\"type\":\"ok\"}\n{\"type\":1}\n{oops\n{\"type\":\"x\",\"data\":\"s\"}\n")
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("line 2:") && outcome.stderr.contains("line 3:") && outcome.stderr.contains("line 4:"))
         #expect(outcome.stderr.contains("nothing was appended"))
@@ -56,24 +56,24 @@ import Testing
         let cli = CLITestCase()
         try cli.makeLog(events: [#"{"type":"a.b"}"#])
         let before = try cli.logBytes()
-        let stale = try cli.run(["append", "--actor", "w", "--expect-seq", "1"], stdin: "{\"type\":\"a\"}\n")
-        #expect(stale.status == 1 && stale.stderr.contains("the head is seq 2, not the expected 1"))
+        let stale = try cli.run(["append", "--actor", "clerk.li", "--expect-seq", "3"], stdin: "{\"type\":\"a\"}\n")
+        #expect(stale.status == 1 && stale.stderr.contains("the head is seq 4, not the expected 3"))
         #expect(try cli.logBytes() == before)
-        #expect(try cli.run(["append", "--actor", "w", "--expect-seq", "2"], stdin: "{\"type\":\"a\"}\n").status == 0)
+        #expect(try cli.run(["append", "--actor", "clerk.li", "--expect-seq", "4"], stdin: "{\"type\":\"a\"}\n").status == 0)
     }
 
     @Test func anEventWhoseIDIsInTheLogIsNotWrittenTwice() throws {
         let cli = CLITestCase()
         try cli.makeLog(events: [#"{"type":"inquiry.logged","id":"req-2008-001"}"#])
-        let again = try cli.run(["append", "--actor", "w"], stdin: "{\"type\":\"inquiry.logged\",\"id\":\"req-2008-001\"}\n")
+        let again = try cli.run(["append", "--actor", "clerk.li"], stdin: "{\"type\":\"inquiry.logged\",\"id\":\"req-2008-001\"}\n")
         #expect(again.status == 0)
-        #expect(again.stderr.contains("id \"req-2008-001\" is already in the log at seq 2"))
-        #expect(try cli.logLines().count == 2)
+        #expect(again.stderr.contains("id \"req-2008-001\" is already in the log at seq 4"))
+        #expect(try cli.logLines().count == 4)
     }
 
     @Test func logFiltersByTypeActorSeqTimeAndLimit() throws {
         let cli = CLITestCase()
-        _ = try cli.run(["init", "--actor", "office.chen"])
+        try cli.makeTryOut(writers: ["wang", "li", "zhang"])  // seq 1, then 2–4
         for (actor, type) in [("wang", "note.filed"), ("li", "note.sorted"), ("wang", "note.filed"), ("zhang", "note.checked")] {
             _ = try cli.run(["append", "--actor", actor], stdin: "{\"type\":\"\(type)\"}\n")
         }
@@ -82,21 +82,21 @@ import Testing
             #expect(outcome.status == 0, "\(arguments): \(outcome.stderr)")
             return outcome.stdout.split(separator: "\n").dropFirst().compactMap { Int($0.split(separator: " ").first ?? "") }
         }
-        #expect(try seqs([]) == [1, 2, 3, 4, 5])
-        #expect(try seqs(["--type", "note.filed"]) == [2, 4])
-        #expect(try seqs(["--type", "note.*"]) == [2, 3, 4, 5])
-        #expect(try seqs(["--actor", "wang", "--actor", "zhang"]) == [2, 4, 5])
-        #expect(try seqs(["--from-seq", "3", "--to-seq", "4"]) == [3, 4])
+        #expect(try seqs([]) == Array(1...8))
+        #expect(try seqs(["--type", "note.filed"]) == [5, 7])
+        #expect(try seqs(["--type", "note.*"]) == [5, 6, 7, 8])
+        #expect(try seqs(["--actor", "wang", "--actor", "zhang"]) == [5, 7, 8])
+        #expect(try seqs(["--from-seq", "6", "--to-seq", "7"]) == [6, 7])
         #expect(try seqs(["--limit", "2"]) == [1, 2])
-        #expect(try seqs(["--reverse", "--limit", "2"]) == [5, 4])
+        #expect(try seqs(["--reverse", "--limit", "2"]) == [8, 7])
         #expect(try seqs(["--since", "2000-01-01", "--until", "2000-01-02"]) == [])
-        #expect(try seqs(["--since", "2000-01-01"]) == [1, 2, 3, 4, 5])
+        #expect(try seqs(["--since", "2000-01-01"]) == Array(1...8))
     }
 
     @Test func theTableLinesUpChineseText() throws {
         let cli = CLITestCase()
-        _ = try cli.run(["init", "--actor", "办公厅.陈"])
-        _ = try cli.run(["append", "--actor", "clerk.wang"], stdin: "{\"type\":\"a\",\"data\":{\"t\":\"中文\"}}\n")
+        _ = try cli.run(["init", "--try-out", "--actor", "办公厅.陈"])
+        _ = try cli.run(["append", "--actor", "办公厅.陈"], stdin: "{\"type\":\"a\",\"data\":{\"t\":\"中文\"}}\n")
         let lines = try cli.run(["log"]).stdout.split(separator: "\n").map(String.init)
         // The TYPE column starts at the same terminal column on every row.
         let typeColumns = zip(lines, ["TYPE", "log.created", "a"]).map { line, type -> Int in
@@ -145,8 +145,9 @@ enum DisplayWidthProbe {
         let created = try cli.run(["init", "--seed", seed, "--actor", "office.chen"])
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout.contains("909 unit.registered") && created.stdout.contains("7 stage.scheduled"))
-        #expect(try cli.logLines().count == seededLogEntries)
-        #expect(try cli.run(["verify"]).stdout.contains("ok: \(seededLogEntries) entries"))
+        // The header, the creator's identity and key, then the seed's reference data, signed as one submission.
+        #expect(try cli.logLines().count == seededLogEntries + 2)
+        #expect(try cli.run(["verify"]).stdout.contains("ok: \(seededLogEntries + 2) entries, 1 signed submission"))
         // The calendar comes from the log...
         #expect(try cli.run(["calendar", "due", "2008-01-28", "15"]).stdout.contains("due 2008-02-21"))
         let undeclared = try cli.run(["calendar", "due", "2026-12-21", "10"])

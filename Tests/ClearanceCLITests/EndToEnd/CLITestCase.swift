@@ -21,10 +21,20 @@ struct CLITestCase {
         String(decoding: try logBytes(), as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
-    /// `init` then one append of `events` lines; returns the head printed by the append.
+    /// A try-out log (declared actors) where office.chen, who created it, has given each of `writers`
+    /// a role that writes, in one batch (seq 2 on): every entry needs an actor with a role.
+    func makeTryOut(writers: [String]) throws {
+        _ = try run(["init", "--try-out", "--actor", "office.chen"])
+        guard !writers.isEmpty else { return }
+        let grants = writers.map { #"{"type":"role.granted","data":{"at":"2007-10-08","person":"\#($0)","role":"general-office","units":[]}}"# }
+        _ = try run(["append", "--actor", "office.chen"], stdin: grants.joined(separator: "\n") + "\n")
+    }
+
+    /// `makeTryOut` (writers clerk.wang and clerk.li, seq 2–3) then one append of `events` lines as
+    /// clerk.wang; returns the head printed by the append.
     @discardableResult
     func makeLog(events: [String]) throws -> String {
-        _ = try run(["init", "--actor", "office.chen"])
+        try makeTryOut(writers: ["clerk.wang", "clerk.li"])
         let outcome = try run(["append", "--actor", "clerk.wang"], stdin: events.joined(separator: "\n") + "\n")
         return outcome.stdout.split(separator: "\n").last.map(String.init) ?? ""
     }

@@ -41,6 +41,10 @@ import Testing
             (NoticeIssued.type, "office.chen", NoticeIssued(at: day, number: 1, title: "进展情况通报", judged: day, document: String(repeating: "ab", count: 32)), { $0.supervision.notices.isEmpty && $1.supervision.nextNoticeNumber(in: day.year) == 2 }),
             (InspectionFinding.type, "office.chen", InspectionFinding(at: day, finding: "F-2008-1", unit: unit, about: "指南缺少传真号码", remedyBy: Day("2008-06-20")!), { $0.supervision.findings.isEmpty && $1.supervision.findings["F-2008-1"]?.isOpen(on: day) == true }),
             (InspectionRemedied.type, "clerk.wang", InspectionRemedied(at: day, finding: "F-2008-1", note: "已补充"), { $1.supervision.findings["F-2008-1"]?.isOpen(on: day) == false }),
+            (IdentityBound.type, "office.chen", IdentityBound(at: day, actor: "clerk.wang", kind: .osAccount, identity: "wang"), { !$0.trust.isBound("clerk.wang", to: .init(kind: .osAccount, name: "wang")) && $1.trust.actors(boundTo: .init(kind: .osAccount, name: "wang")) == ["clerk.wang"] }),
+            (IdentityUnbound.type, "office.chen", IdentityUnbound(at: day, actor: "clerk.wang", kind: .osAccount, identity: "wang"), { $1.trust.identities["clerk.wang"] == nil }),
+            (KeyRegistered.type, "office.chen", KeyRegistered(at: day, actor: "clerk.wang", key: String(repeating: "ab", count: 32)), { $0.trust.keys["clerk.wang"] == nil && $1.trust.keys["clerk.wang"] == [String(repeating: "ab", count: 32)] }),
+            (KeyRevoked.type, "office.chen", KeyRevoked(at: day, actor: "clerk.wang", key: String(repeating: "ab", count: 32), reason: "lost"), { $1.trust.keys["clerk.wang"]?.isEmpty == true }),
         ]
     }
 

@@ -12,7 +12,10 @@ import TestSupport
         let header = try #require(entries.first)
         #expect(header.seq == 1 && header.type == "log.created" && header.actor == "office.chen")
         #expect(header.prevHex == String(repeating: "0", count: 64))
-        #expect(try header.data() == .object([("format", .integer(1)), ("clock", .string("simulated"))]))
+        let data = try header.data()
+        #expect(data["format"] == .integer(2) && data["clock"] == .string("simulated") && data["actors"] == .string("declared"))
+        let name = try #require(data["log"]?.stringValue)
+        #expect(name.utf8.count == 32 && name.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
         #expect(header.recorded == Timestamp(parsing: "2007-10-08T09:00:00Z"))
     }
 

@@ -1,0 +1,20 @@
+import Clearance
+import EventLog
+
+extension Context {
+    /// The service appends go through: as this process's OS account, signing with the actor's key
+    /// when there is one. A log that binds actors refuses an actor without a key here, with where
+    /// the key was looked for; a log of declared actors takes unsigned submissions.
+    func writingService() throws -> ClearanceService {
+        // Whether this account may write the log at all comes first: that is the answer a reader gets.
+        let header = try LogFile.open(in: logDirectory).header
+        let keys = KeyFolder(environment: environment)
+        let key = try actor.flatMap { try keys.load(for: $0) }
+        if key == nil, let actor, header.actors == .bound {
+            throw CommandFailure(
+                "this log binds actors, and \(actor) has no key in \(keys.path) (create one with 'clearance key new --actor \(actor)', "
+                    + "then have the general office register it); nothing was appended")
+        }
+        return ClearanceService(directory: logDirectory, writer: Writer(identity: OSAccount.current(), sign: key.map(Signer.sign(with:))))
+    }
+}
