@@ -10,6 +10,22 @@ import Testing
         #expect(text == "索引号,信息名称\r\na/2007-00001,\"关于\"\"红星路\"\"拆迁, 补偿\n标准\"\r\n")
     }
 
+    /// Cells a spreadsheet would run are written inert (OWASP, "CSV Injection"); plain negative numbers stay numbers.
+    @Test(arguments: [
+        (#"=HYPERLINK("http://x","y")"#, #""'=HYPERLINK(""http://x"",""y"")""#), ("@SUM(1)", #""'@SUM(1)""#), ("+1", #""'+1""#),
+        ("-1+2", #""'-1+2""#), ("-", #""'-""#), ("-.5", #""'-.5""#), ("-1.", #""'-1.""#), ("-1.2.3", #""'-1.2.3""#), ("\tx", "\"'\tx\""),
+        ("\rx", "\"'\rx\""), ("-12", "-12"), ("-0.5", "-0.5"), ("a=b", "a=b"), ("", ""), ("＝1", "＝1"),
+    ])
+    func csvCellsThatWouldRunAreInert(cell: String, written: String) {
+        var out: [UInt8] = []
+        CSVWriter.append(field: cell, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == written)
+        // Not only in the fast path: a string without contiguous UTF-8 goes the other way.
+        var bridged: [UInt8] = []
+        CSVWriter.append(field: String(cell.reversed().reversed()), to: &bridged)
+        #expect(bridged == out)
+    }
+
     @Test func htmlEscapesEverythingItIsGiven() {
         #expect(HTML.escape(#"<script>alert("x") & 'y'</script>"#) == "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;")
         let page = HTML.page(title: "目录 <1>", body: HTML.table(header: ["a"], rows: [["<b>"]]))

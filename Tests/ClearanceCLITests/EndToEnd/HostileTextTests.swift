@@ -1,0 +1,56 @@
+import EventLog
+import Foundation
+import Testing
+
+/// Text that users type (titles, profile fields, notes) is hostile until it is shown: a spreadsheet
+/// must not run it, Markdown must not take it for markup, a terminal must not act on it.
+@Suite struct HostileTextTests {
+    static let norm = #"{"classes": [{"id": "plans", "name": "规划计划", "keyItems": ["11-01"], "timeLimitDays": 20, "review": "one-level", "office": "办公室"}], "feedbackDays": 15}"#
+
+    /// A seeded log where jinjiang-jsj has adopted a norm and published a record of each title given
+    /// (R-1, R-2, …), and holds one more, on request, titled `onRequest`.
+    static func published(_ titles: [String], onRequest: String) throws -> CLITestCase {
+        let cli = try CLITestCase.seeded()
+        try cli.folder.write("norm.json", Array(norm.utf8))
+        func run(_ arguments: [String], as actor: String) throws {
+            let outcome = try cli.run(arguments + ["--actor", actor])
+            #expect(outcome.status == 0, "\(arguments): \(outcome.stderr)")
+        }
+        try run(["norm", "adopt", "jinjiang-jsj", "--file", "norm.json"], as: "clerk.wang")
+        for (index, title) in (titles + [onRequest]).enumerated() {
+            let id = "R-\(index + 1)"
+            try run(["record", "register", id, "--unit", "jinjiang-jsj", "--title", title, "--created", "2008-01-10"], as: "clerk.wang")
+            let disclosure = index < titles.count ? "proactive" : "on-request"
+            try run(["record", "classify", id, "--class", "plans", "--item", "11-01", "--disclosure", disclosure], as: "clerk.wang")
+            try run(["record", "review", id, "--approve", "--checked", "密级", "--grounds", "同意"], as: "reviewer.zhang")
+            if index < titles.count { try run(["record", "publish", id], as: "publisher.li") }
+        }
+        return cli
+    }
+
+    /// OWASP's "CSV Injection": every published CSV shows a formula-like title as inert text (a single
+    /// quote before it, quoted); the HTML pages escape it.
+    @Test func formulasInTitlesAreInertInEveryPublishedCSV() throws {
+        let hyperlink = #"=HYPERLINK("http://x","y")"#
+        let cli = try Self.published([hyperlink, "@SUM(1)", "-12"], onRequest: "+1+1")
+        let inert = [#""'=HYPERLINK(""http://x"",""y"")""#, #""'@SUM(1)""#, #""'+1+1""#]
+        let catalogue = try cli.run(["catalogue", "jinjiang-jsj", "--format", "csv"])
+        #expect(catalogue.status == 0, "\(catalogue.stderr)")
+        #expect(try cli.run(["rebuild"]).status == 0)
+        let files = ["jinjiang-jsj.csv", "district-jinjiang.csv", "tier-2.csv"].map { "projections/catalogues/" + $0 }
+        let texts = try [("catalogue --format csv", catalogue.stdout)] + files.map { ($0, String(decoding: try cli.folder.read($0), as: UTF8.self)) }
+        for (name, text) in texts {
+            for cell in inert { #expect(text.contains("," + cell + ",") || text.contains("\n" + cell + "\r\n"), "\(name) lacks \(cell): \(text)") }
+            for start in ["=", "@", "+"] { #expect(!text.contains("," + start) && !text.contains("\n" + start), "\(name): \(text)") }
+            #expect(text.contains(",-12,"), "a plain negative number stays a number: \(text)")
+        }
+        // The audit trail goes through the same writer: an actor cannot start a formula there either.
+        let audit = String(decoding: try cli.folder.read("projections/audit.csv"), as: UTF8.self)
+        #expect(!audit.contains(",=") && !audit.contains(",@") && !audit.contains(",+"))
+        for page in ["projections/catalogues/jinjiang-jsj.html", "projections/catalogues/district-jinjiang.html"] {
+            let html = String(decoding: try cli.folder.read(page), as: UTF8.self)
+            #expect(html.contains("=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)") && !html.contains(hyperlink), "\(page)")
+            #expect(html.contains("@SUM(1)"))
+        }
+    }
+}
