@@ -26,6 +26,18 @@ import Testing
         #expect(bridged == out)
     }
 
+    /// What a unit typed shows literally in Markdown: no link, heading, list, code or HTML of its making.
+    @Test(arguments: [
+        ("[click](javascript:alert(1))", #"\[click\](javascript:alert(1))"#), ("# heading", ##"\# heading"##),
+        ("<script>alert(1)</script>", #"\<script\>alert(1)\</script\>"#), ("1. first", #"1\. first"#), ("2008) x", #"2008\) x"#),
+        ("- item", #"\- item"#), ("+ item", #"\+ item"#), ("=== ", #"\=== "#), ("    code", "code"), ("\tcode", "code"),
+        ("a\n# b\r\n- c\rd", "a # b - c d"), ("*em* _u_ `c` &amp; |t| ~~s~~ \\", #"\*em\* \_u\_ \`c\` \&amp; \|t\| \~\~s\~\~ \\"#),
+        ("028-12345678", "028-12345678"), ("工作日 9:00–17:00", "工作日 9:00–17:00"), ("1234567890. x", "1234567890. x"), ("", ""),
+    ])
+    func markdownShowsTextLiterally(text: String, written: String) {
+        #expect(Markdown.paragraph(text) == written)
+    }
+
     @Test func htmlEscapesEverythingItIsGiven() {
         #expect(HTML.escape(#"<script>alert("x") & 'y'</script>"#) == "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;")
         let page = HTML.page(title: "目录 <1>", body: HTML.table(header: ["a"], rows: [["<b>"]]))

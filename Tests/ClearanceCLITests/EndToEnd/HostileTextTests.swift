@@ -53,4 +53,35 @@ import Testing
             #expect(html.contains("@SUM(1)"))
         }
     }
+
+    /// Profile fields are the unit's words: in the Markdown guide they are text, never markup.
+    @Test func profileFieldsAreLiteralTextInTheMarkdownGuide() throws {
+        let cli = try CLITestCase.seeded()
+        let profile = [
+            "--office", "# heading", "--address", "[click](javascript:alert(1))", "--hours", "<script>alert(1)</script>",
+            "--phone", "1. 028\n## second", "--fax", "- none", "--email", "*a*@x.cn",
+        ]
+        let set = try cli.run(["unit", "profile", "jinjiang-jsj"] + profile + ["--actor", "clerk.wang"])
+        #expect(set.status == 0, "\(set.stderr)")
+        // A norm class's name starts a paragraph of its own.
+        try cli.folder.write("norm.json", Array(Self.norm.replacingOccurrences(of: "规划计划", with: "# 规划计划").utf8))
+        #expect(try cli.run(["norm", "adopt", "jinjiang-jsj", "--file", "norm.json", "--actor", "clerk.wang"]).status == 0)
+        #expect(try cli.run(["rebuild"]).status == 0)
+        let printed = try cli.run(["guide", "jinjiang-jsj"])
+        let file = String(decoding: try cli.folder.read("projections/guides/jinjiang-jsj.md"), as: UTF8.self)
+        #expect(printed.stdout == file)
+        for escaped in ["机构名称：# heading", #"办公地址：\[click\](javascript:alert(1))"#, #"办公时间：\<script\>alert(1)\</script\>"#,
+            #"联系电话：1. 028 ## second"#, #"传真：- none"#, #"电子邮箱：\*a\*@x.cn"#, #"传真（- none）"#, #"电子邮件（\*a\*@x.cn）"#, ##"\# 规划计划（plans）："##]
+        {
+            #expect(file.contains(escaped), "\(escaped) in \(file)")
+        }
+        // Only the guide's own headings start a line with '#'; nothing starts a list, a link or HTML.
+        let lines = file.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("#") }.allSatisfy { $0.hasPrefix("# 锦江区建设局") || $0.hasPrefix("## ") })
+        #expect(!lines.contains { $0.hasPrefix("- ") || $0.hasPrefix("<") || $0.hasPrefix("1. ") })
+        #expect(!file.contains("[click](") && !file.contains("<script>"))
+        // The page escapes the same fields for HTML.
+        let page = String(decoding: try cli.folder.read("projections/guides/jinjiang-jsj.html"), as: UTF8.self)
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !page.contains("<script>"))
+    }
 }
