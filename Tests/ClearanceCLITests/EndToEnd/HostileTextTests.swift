@@ -84,4 +84,42 @@ import Testing
         let page = String(decoding: try cli.folder.read("projections/guides/jinjiang-jsj.html"), as: UTF8.self)
         #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !page.contains("<script>"))
     }
+
+    /// What a terminal would obey in a title, a note, feedback or a request: raw in none of the text
+    /// output, shown escaped; JSON output keeps the same values.
+    @Test func controlsInUserTextReachNoTerminal() throws {
+        let title = "红\u{1B}[31m色\u{07}标题\u{202E}txt.exe\u{9B}2J\rover\nnext"
+        let cli = try CLITestCase.seeded()
+        let steps: [[String]] = [
+            ["record", "register", "R-1", "--unit", "jinjiang-jsj", "--title", title, "--created", "2008-01-10"],
+            ["feedback", "receive", "F-1", "--unit", "jinjiang-jsj", "--text", title],
+            ["request", "receive", "Q-1", "--unit", "jinjiang-jsj", "--applicant", title, "--description", title],
+        ]
+        for step in steps { #expect(try cli.run(step + ["--actor", "clerk.wang"]).status == 0, "\(step)") }
+        let note = JSONWriter.string(.object([("type", .string("note.filed")), ("data", .object([("text", .string(title))]))]))
+        #expect(try cli.run(["append", "--actor", "clerk.wang"], stdin: note + "\n").status == 0)
+
+        let list = try cli.run(["record", "list"])
+        let show = try cli.run(["record", "show", "R-1"])
+        #expect(list.stdout.contains(#"红\u001B[31m色\u0007标题\u202Etxt.exe\u009B2J over next"#), "\(list.stdout)")
+        #expect(show.stdout.contains(#"红\u001B[31m色\u0007标题\u202Etxt.exe\u009B2J over next"#), "\(show.stdout)")
+        let outputs = try [
+            ("record list", list), ("record show", show), ("log", cli.run(["log"])), ("audit", cli.run(["audit", "--record", "R-1"])),
+            ("feedback list", cli.run(["feedback", "list"])), ("request list", cli.run(["request", "list"])),
+            ("request notice", cli.run(["request", "notice", "Q-1"])), ("record list --json", cli.run(["record", "list", "--json"])),
+            ("an error", cli.run(["record", "show", title])),
+        ]
+        for (name, outcome) in outputs {
+            for text in [outcome.stdout, outcome.stderr] {
+                let bytes = Array(text.utf8)
+                #expect(!bytes.contains(0x1B) && !bytes.contains(0x07), "\(name): \(text)")
+                #expect(!text.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value) }, "\(name)")
+                #expect(!zip(bytes, bytes.dropFirst() + [0]).contains { $0 == 0x0D && $1 != 0x0A }, "\(name): a lone carriage return")
+            }
+        }
+        #expect(outputs.last?.1.stderr.contains(#"record 红\u001B[31m色"#) == true)
+        // JSON stays JSON, with the title as it was typed.
+        let json = try JSONParser.parse(Array(try cli.run(["record", "show", "R-1", "--json"]).stdout.utf8.dropLast()))
+        #expect(json["title"]?.stringValue == title)
+    }
 }
