@@ -45,11 +45,8 @@ public enum ClearanceCLI {
         } catch let error as UsageError {
             Terminal.error(error.description)
             return 2
-        } catch let error as CocoaError {
-            Terminal.error(FileErrorText.line(error))
-            return 1
         } catch {
-            Terminal.error("\(error)")
+            Terminal.error(ErrorText.line(error))
             return 1
         }
     }

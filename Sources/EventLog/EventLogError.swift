@@ -31,4 +31,11 @@ public enum EventLogError: Error, Equatable, CustomStringConvertible {
             return "event \(index + 1) of the batch: \(reason); nothing was appended"
         }
     }
+
+    /// An error met below the log's own, in words for a message that carries it: its description if its
+    /// type gives one, never a dump of its fields.
+    static func words(for error: any Error) -> String {
+        func described<T>(_ value: T) -> String? { (value as? any CustomStringConvertible)?.description }
+        return described(error) ?? "an unexpected \(type(of: error))"
+    }
 }

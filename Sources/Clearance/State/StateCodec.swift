@@ -189,6 +189,7 @@ enum StateCodec {
 }
 
 /// A snapshot names a part of the state this version does not know.
-struct StateCodecError: Error {
+struct StateCodecError: Error, CustomStringConvertible {
     let part: String
+    var description: String { "the state snapshot holds a part this version does not know: \"\(part)\"" }
 }

@@ -8,6 +8,12 @@ extension StateSnapshot {
     /// of them in memory.
     public static func write(_ state: ClearanceState, at entry: LogEntry, in directory: String, named name: String = fileName) throws {
         let path = directory + "/" + name
+        let temporary = path + ".tmp-\(getpid())"
+        // A failure names the temporary file being written (a full disk), which is removed.
+        try CocoaError.naming(temporary) { try write(state, at: entry, to: path, through: temporary) }
+    }
+
+    private static func write(_ state: ClearanceState, at entry: LogEntry, to path: String, through temporary: String) throws {
         let parts = StateCodec.encodeParts(state).map { (name: $0.name, bytes: JSONWriter.bytes($0.value)) }
         let records = state.records
         // The offsets depend on the header's length: write them at a fixed width so it is known first.
@@ -26,9 +32,8 @@ extension StateSnapshot {
         let slots = max(1, records.count * 2)
         let recordsStart = headerBytes(records: 0, index: 0, slots: slots, units: 0, summaries: 0).count
             + parts.reduce(0) { $0 + $1.bytes.count + 1 }
-        let temporary = path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: nil), let file = FileHandle(forWritingAtPath: temporary) else {
-            throw CocoaError(.fileWriteUnknown)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
         }
         var renamed = false
         defer {
@@ -80,7 +85,7 @@ extension StateSnapshot {
         // Synced before it takes the old one's name, so a crash leaves one or the other whole.
         try file.synchronize()
         try file.close()
-        guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         renamed = true
     }
 }

@@ -74,7 +74,7 @@ enum AnnualReportCommand {
     static func fileBody(_ path: String) throws -> JSONValue {
         guard let bytes = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read \(path)") }
         let body: JSONValue
-        do { body = try JSONParser.parse(Array(bytes)) } catch { throw CommandFailure("\(path): not valid JSON: \(error)") }
+        do { body = try JSONParser.parse(Array(bytes)) } catch { throw CommandFailure("\(path): not valid JSON: \(ErrorText.line(error))") }
         guard case .object = body else { throw CommandFailure("\(path): must hold a JSON object with narrative, fees, staff and funding") }
         return body
     }

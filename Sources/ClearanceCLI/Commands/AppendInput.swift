@@ -20,7 +20,7 @@ enum AppendInput {
             } catch let error as JSONError {
                 problems.append("line \(lineNumber): not valid JSON: \(error)")
             } catch {
-                problems.append("line \(lineNumber): \(error)")
+                problems.append("line \(lineNumber): \(ErrorText.line(error))")
             }
             if problems.count >= 20 { break }
         }

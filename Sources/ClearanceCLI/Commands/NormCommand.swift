@@ -28,7 +28,7 @@ enum NormCommand {
             let path = try action.required("--file")
             guard let bytes = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read \(path)") }
             let body: JSONValue
-            do { body = try JSONParser.parse(Array(bytes)) } catch { throw CommandFailure("\(path): not valid JSON: \(error)") }
+            do { body = try JSONParser.parse(Array(bytes)) } catch { throw CommandFailure("\(path): not valid JSON: \(ErrorText.line(error))") }
             let data = JSONValue.object(
                 [("at", .string(try action.businessDate().description)), ("unit", .string(unit))]
                     + (body.objectValue ?? []).filter { $0.key != "at" && $0.key != "unit" })

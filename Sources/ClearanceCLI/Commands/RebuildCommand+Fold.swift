@@ -27,14 +27,20 @@ extension RebuildCommand {
                 let seq = manifest["builtFromSeq"]?.intValue, let offset = manifest["builtFromOffset"]?.intValue,
                 let length = manifest["builtFromLength"]?.intValue, !anchor.isEmpty
             {
-                let line = try reader.bytes(at: offset, length: length)
-                let entry = try line.map { try $0.withUnsafeBytes { try LogEntry(line: $0, offset: offset) } }
-                if entry?.seq != seq || "\(seq):\(entry?.hashHex ?? "")" != anchor {
-                    Terminal.note("WARNING: HISTORY WAS REWRITTEN: the projections in \(out) were built from \(anchor), which the log no longer holds; rebuilding everything from the start")
-                } else if limit == nil, let bytes = manifest["auditBytes"]?.intValue, bytes > 0,
-                    (try? FileManager.default.attributesOfItem(atPath: "\(out)/audit.csv")[.size] as? Int) == bytes
-                {
-                    (fold.auditFrom, auditKeep) = (seq, bytes)
+                switch try check(anchor, seq: seq, offset: offset, length: length, in: reader) {
+                case .unchanged:
+                    if limit == nil, let bytes = manifest["auditBytes"]?.intValue, bytes > 0,
+                        (try? FileManager.default.attributesOfItem(atPath: "\(out)/audit.csv")[.size] as? Int) == bytes
+                    {
+                        (fold.auditFrom, auditKeep) = (seq, bytes)
+                    }
+                case .rewritten(let change):
+                    Terminal.note(
+                        "WARNING: HISTORY WAS REWRITTEN: the projections in \(out) were built from the log up to seq \(seq) (\(anchor)), "
+                            + "and the log no longer matches what was read then: \(change); rebuilding everything from the start "
+                            + "('clearance verify --anchor \(anchor)' checks the log against that entry)")
+                case .notAnEntry(let problem):
+                    Terminal.note("\(out)/manifest.json \(problem), so it cannot be checked against the log; rebuilding everything from the start")
                 }
             }
             // The checkpoint is the state snapshot the last rebuild left beside the log, at its entry.
@@ -86,6 +92,41 @@ extension RebuildCommand {
                 fold.head = fold.last.map { LogHead(seq: $0.seq, hashHex: $0.hashHex, recorded: $0.recorded) } ?? fold.head
             }
             return fold
+        }
+
+        /// What became of the entry the last rebuild stopped at, as its manifest names it.
+        enum AnchorCheck {
+            case unchanged
+            /// The log no longer holds it as it was: why, naming its seq and byte offset.
+            case rewritten(String)
+            /// The manifest's values are none a rebuild writes (a manifest is read like any input).
+            case notAnEntry(String)
+        }
+
+        /// Checks that the log still holds `anchor` (seq `seq`, its line of `length` bytes at byte
+        /// `offset`) byte for byte where the last rebuild read it.
+        static func check(_ anchor: String, seq: Int, offset: Int, length: Int, in reader: LogReader) throws -> AnchorCheck {
+            let at = "seq \(seq) at byte offset \(offset)"
+            guard seq > 0, offset >= 0, length > 0, length <= EntryFormat.maximumLineBytes, anchor.hasPrefix("\(seq):") else {
+                return .notAnEntry("names seq \(seq), byte offset \(offset) and a line of \(length) bytes, which no log entry can be")
+            }
+            // The line with the byte before it and its newline: both must be line ends for it to be a whole line.
+            let before = offset == 0 ? 0 : 1
+            guard let window = try reader.bytes(at: offset - before, length: before + length + 1) else {
+                return .rewritten("it now ends at byte \(reader.tail.committedEnd), before the end of \(at)")
+            }
+            guard before == 0 || window.first == 0x0A, window.last == 0x0A else {
+                return .rewritten("byte offset \(offset) no longer starts the \(length)-byte line of seq \(seq): lines before it changed length")
+            }
+            let entry: LogEntry
+            do {
+                entry = try Array(window[before..<(before + length)]).withUnsafeBytes { try LogEntry(line: $0, offset: offset) }
+            } catch let error as FrameError {
+                return .rewritten("the line at byte offset \(offset) is no longer an entry (\(error.reason))")
+            }
+            if entry.seq != seq { return .rewritten("the entry at byte offset \(offset) is now seq \(entry.seq)") }
+            if "\(seq):\(entry.hashHex)" != anchor { return .rewritten("\(at) now has the hash \(entry.hashHex)") }
+            return .unchanged
         }
     }
 }

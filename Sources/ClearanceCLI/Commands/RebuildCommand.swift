@@ -18,7 +18,9 @@ enum RebuildCommand {
             todo.html and .json (what waits at every unit), inspections/UNIT.html and .json (the worksheet of each
             unit with an inspection finding open) and replies/UNIT.txt (the written replies to requests, which name
             applicants); and
-            manifest.json naming the log anchor the files were built from, the time, and the count of each.
+            manifest.json naming the log anchor the files were built from, the time, the count of each and the
+            public files written (internal/manifest.json lists the internal ones). A file a manifest lists that
+            the rebuild did not write again is removed; files no manifest lists are left alone.
             A later rebuild starts from the checkpoint it left beside the log (projections.checkpoint) and
             appends to audit.csv only the entries after it; if the manifest's entry is no longer in the log
             as it was, it says HISTORY WAS REWRITTEN and rebuilds everything. With --as-of or --as-of-seq,
@@ -54,6 +56,8 @@ enum RebuildCommand {
         if let torn = chain.torn { Terminal.note(RecoveryReport.describe(torn)) }
         let fm = FileManager.default
         for folder in officeFolders + ["guides", "catalogues"] { try fm.createDirectory(atPath: "\(out)/\(folder)", withIntermediateDirectories: true) }
+        // Read before anything is written: what the last rebuild's manifests list, and nothing else, may be removed.
+        let previous = RebuildManifest.previousFiles(in: out, folders: Set(officeFolders + ["guides", "catalogues", ""]))
         let fold = try Fold.run(reader: reader, out: out, logDirectory: logDirectory, limit: limit)
         let state = fold.state
         let head = fold.head
@@ -62,20 +66,15 @@ enum RebuildCommand {
         // Tens of seconds for a city: say so on a terminal, as the fold's bar did.
         let step = ProgressBar.step("writing the catalogues, guides, progress, funnel and checkpoint")
         defer { step.finish() }
-        let written = Set(try RebuildJobs.run(lanes: lanes))
+        let files = RebuildManifest(written: Set(try RebuildJobs.run(lanes: lanes) + ["audit.csv"]))
+        let written = files.written
         let guideCount = written.filter { $0.hasPrefix("guides/") && $0.hasSuffix(".md") }.count
         let catalogueCount = written.filter { $0.hasPrefix("catalogues/") && $0.hasSuffix(".csv") }.count
-        // A guide or catalogue an earlier rebuild wrote and this one did not (a unit without records as of
-        // an earlier point) would pass for part of this one.
-        for folder in officeFolders + ["guides", "catalogues"] {
-            for name in try fm.contentsOfDirectory(atPath: "\(out)/\(folder)") where !written.contains("\(folder)/\(name)") {
-                var isFolder: ObjCBool = false
-                if fm.fileExists(atPath: "\(out)/\(folder)/\(name)", isDirectory: &isFolder), isFolder.boolValue { continue }
-                try fm.removeItem(atPath: "\(out)/\(folder)/\(name)")
-            }
-        }
+        // A file an earlier rebuild wrote and this one did not (a unit without records as of an earlier
+        // point) would pass for part of this one; only what a manifest lists is ever removed.
+        try files.prune(previous, in: out)
         let anchor = try fold.last ?? (limit == nil ? reader.lastEntry() : AsOf.entry(at: head, in: reader))
-        let manifest = JSONValue.object([
+        let manifest: [(key: String, value: JSONValue)] = [
             ("builtFrom", .string(head?.anchor ?? "")),
             ("builtFromSeq", .integer(anchor?.seq ?? 0)), ("builtFromOffset", .integer(anchor?.offset ?? 0)),
             ("builtFromLength", .integer(anchor?.line.count ?? 0)), ("builtAt", .string(Timestamp.now().iso8601)), ("asOf", AsOf.json(limit)),
@@ -88,10 +87,10 @@ enum RebuildCommand {
                 ("guides", .integer(guideCount)), ("catalogues", .integer(catalogueCount)), ("auditRowsAdded", .integer(fold.auditRows)),
                 ("records", .integer(state.records.count)),
             ])),
-        ])
+        ]
         // The audit trail and the checkpoint were synced when closed: the next rebuild may trust
         // what the manifest says of them.
-        try Data(JSONWriter.bytes(manifest) + [0x0A]).write(to: URL(fileURLWithPath: "\(out)/manifest.json"), options: .atomic)
+        try files.write(into: out, builtFrom: head?.anchor ?? "", members: manifest)
         let from = head?.anchor ?? (limit == nil ? "an empty log" : "nothing (no batch had been recorded by then)")
         let rows = fold.auditFrom > 0 ? "\(fold.auditRows) audit rows added after seq \(fold.auditFrom)" : "\(fold.auditRows) audit rows"
         let reports = written.filter { $0.hasPrefix("annual-reports/") && $0.hasSuffix(".json") && !$0.hasPrefix("annual-reports/city-") }.count

@@ -16,7 +16,7 @@ enum RecordViews {
         }
         for member in json.objectValue ?? [] {
             let value = member.value.stringValue.map { labels($0) } ?? JSONWriter.string(member.value)
-            Terminal.out(DisplayWidth.pad(labels(member.key), to: 20) + value)
+            Terminal.out(DisplayWidth.pad(labels(member.key), to: 20) + TextTable.cell(value))
         }
     }
 

@@ -62,7 +62,7 @@ enum UnitCommand {
                 Terminal.out(JSONWriter.string(.object(members)))
                 return
             }
-            for member in members { Terminal.out(DisplayWidth.pad(member.key, to: 14) + (member.value.stringValue ?? JSONWriter.string(member.value))) }
+            for member in members { Terminal.out(DisplayWidth.pad(member.key, to: 14) + TextTable.cell(member.value.stringValue ?? JSONWriter.string(member.value))) }
         case "profile":
             let id = try action.positional(1, "UNIT")
             var values: [String: String] = [:]

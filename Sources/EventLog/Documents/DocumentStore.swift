@@ -30,10 +30,18 @@ public struct DocumentStore: Sendable {
         guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
             throw DocumentError(name: name, problem: "could not be stored: \(temporary) cannot be created")
         }
-        let file = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-        try file.write(contentsOf: bytes)
-        try file.synchronize()
-        try file.close()
+        // Written whole or not at all: a partial file is removed, and the error names it (a full disk).
+        do {
+            let file = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
+            defer { try? file.close() }
+            try CocoaError.naming(temporary) {
+                try file.write(contentsOf: bytes)
+                try file.synchronize()
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
         guard rename(temporary, path) == 0 else {
             let problem = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)

@@ -87,7 +87,7 @@ private final class PipelinedWriter: @unchecked Sendable {
             } catch {
                 try? file.truncate(to: offset)
                 try? file.syncData()
-                failure = error as? EventLogError ?? .io(operation: "write", path: file.path, message: "\(error)")
+                failure = error as? EventLogError ?? .io(operation: "write", path: file.path, message: EventLogError.words(for: error))
             }
             written = bytes
             idle.signal()

@@ -71,13 +71,26 @@ extension LogFile {
     }
 
     /// Moves the torn bytes to a new quarantine file beside the log (never deleting them), then cuts them off.
+    ///
+    /// If the quarantine file cannot be written whole (the disk is full), it is removed again, so that
+    /// no empty or partial copy passes for the torn tail, and the error names it; the log is left as it
+    /// was, torn bytes included, for the next append to try again.
     func quarantine(_ torn: TornTail) throws -> Recovery {
         let bytes = try file.read(count: torn.byteCount, at: torn.offset)
         let stamp = Timestamp.now().millisecondsSinceEpoch
         let path = directory + "/" + LogFile.fileName + ".quarantine-\(torn.offset)-\(stamp)"
         let quarantine = try OpenFile(path: path, flags: O_WRONLY | O_CREAT | O_EXCL)
-        try quarantine.writeAll(bytes, at: 0)
-        try quarantine.syncAll()
+        do {
+            try quarantine.writeAll(bytes, at: 0)
+            try quarantine.syncAll()
+        } catch {
+            unlink(path)
+            let reason: String
+            if case .io(_, _, let message) = error as? EventLogError { reason = message } else { reason = EventLogError.words(for: error) }
+            throw EventLogError.io(
+                operation: "moving the torn tail of \(file.path) (\(torn.byteCount) bytes at byte offset \(torn.offset)) aside: writing", path: path,
+                message: "\(reason); that file was removed and the log left as it was")
+        }
         try OpenFile.syncDirectory(directory)
         try file.truncate(to: torn.offset)
         try file.syncAll()

@@ -81,7 +81,8 @@ public struct LogReader: Sendable {
 
     /// The `length` bytes at `offset` if they lie within committed history, else nil.
     public func bytes(at offset: Int, length: Int) throws -> [UInt8]? {
-        guard offset >= 0, length > 0, offset + length <= tail.committedEnd else { return nil }
+        // Written so that no offset or length read from elsewhere (a manifest, a snapshot) can overflow.
+        guard offset >= 0, length > 0, offset <= tail.committedEnd, length <= tail.committedEnd - offset else { return nil }
         return try file.read(count: length, at: offset)
     }
 
@@ -90,15 +91,18 @@ public struct LogReader: Sendable {
         let end = tail.committedEnd
         guard end > 0 else { return nil }
         var window = min(end, 4096)
+        func entry(_ line: ArraySlice<UInt8>, at offset: Int) throws -> LogEntry {
+            do { return try Array(line).withUnsafeBytes { try LogEntry(line: $0, offset: offset) } } catch let error as FrameError {
+                throw EventLogError.corrupt(seq: line.withUnsafeBytes { TailInspector.leadingSeq($0) }, offset: offset, reason: error.reason)
+            }
+        }
         while true {
             let bytes = try file.read(count: window, at: end - window)
             // bytes ends with the head's newline; the line starts after the newline before it.
             if let start = bytes.dropLast().lastIndex(of: 0x0A) {
-                return try Array(bytes[(start + 1)..<(bytes.count - 1)]).withUnsafeBytes { try LogEntry(line: $0, offset: end - window + start + 1) }
+                return try entry(bytes[(start + 1)..<(bytes.count - 1)], at: end - window + start + 1)
             }
-            if window == end {
-                return try Array(bytes.dropLast()).withUnsafeBytes { try LogEntry(line: $0, offset: 0) }
-            }
+            if window == end { return try entry(bytes.dropLast(), at: 0) }
             window = min(end, window * 4)
         }
     }
@@ -139,7 +143,7 @@ public struct LogReader: Sendable {
         } catch let error as EventLogError {
             throw error
         } catch {
-            throw EventLogError.corrupt(seq: nil, offset: 0, reason: "\(error)")
+            throw EventLogError.corrupt(seq: nil, offset: 0, reason: EventLogError.words(for: error))
         }
         return found
     }

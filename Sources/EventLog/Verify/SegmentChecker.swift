@@ -64,7 +64,7 @@ enum SegmentChecker {
         } catch let error as EventLogError {
             result.failure = error
         } catch {
-            result.failure = EventLogError.corrupt(seq: nil, offset: start, reason: "\(error)")
+            result.failure = EventLogError.corrupt(seq: nil, offset: start, reason: EventLogError.words(for: error))
         }
         return result
     }

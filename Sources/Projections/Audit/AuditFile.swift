@@ -1,3 +1,4 @@
+import EventLog
 import Foundation
 
 /// The audit trail as a CSV file that grows with the log: a rebuild appends the rows of the entries
@@ -7,16 +8,18 @@ import Foundation
 /// file's size, which the manifest keeps so the next rebuild can tell the file is still whole.
 public final class AuditFile {
     private let handle: FileHandle
+    private let path: String
     private var buffer: [UInt8] = []
     private(set) public var size: Int
 
     /// Opens `path` to add rows after its first `keeping` bytes (0: start a new file with its header).
     public init(path: String, keeping: Int) throws {
         if keeping == 0 || !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil) else { throw CocoaError(.fileWriteNoPermission) }
+            guard FileManager.default.createFile(atPath: path, contents: nil) else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
         }
-        guard let handle = FileHandle(forUpdatingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
+        guard let handle = FileHandle(forUpdatingAtPath: path) else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
         self.handle = handle
+        self.path = path
         if keeping > 0 {
             try handle.truncate(atOffset: UInt64(keeping))
             try handle.seek(toOffset: UInt64(keeping))
@@ -38,13 +41,16 @@ public final class AuditFile {
     /// then vouches for).
     public func close() throws -> Int {
         try flush()
-        try handle.synchronize()
-        try handle.close()
+        try CocoaError.naming(path) {
+            try handle.synchronize()
+            try handle.close()
+        }
         return size
     }
 
+    /// Writes what is buffered; an error names the file (Foundation's would not).
     private func flush() throws {
-        try handle.write(contentsOf: buffer)
+        try CocoaError.naming(path) { try handle.write(contentsOf: buffer) }
         size += buffer.count
         buffer.removeAll(keepingCapacity: true)
     }

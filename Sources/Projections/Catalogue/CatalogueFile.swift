@@ -1,3 +1,4 @@
+import EventLog
 import Foundation
 
 /// A catalogue written to a file as it is made. Small pieces are gathered and written a quarter
@@ -10,6 +11,7 @@ final class CatalogueFile {
     private static let bufferSize = 256 << 10
 
     private let handle: FileHandle
+    private let path: String
     private var document: CatalogueDocument
     private var buffer: [UInt8] = []
 
@@ -18,6 +20,7 @@ final class CatalogueFile {
         let url = URL(fileURLWithPath: path)
         try Data().write(to: url)
         handle = try FileHandle(forWritingTo: url)
+        self.path = path
         buffer.reserveCapacity(Self.bufferSize)
         document = CatalogueDocument(format: format, title: title, to: &buffer)
     }
@@ -30,7 +33,7 @@ final class CatalogueFile {
             return
         }
         try flush()
-        try handle.write(contentsOf: part)
+        try CocoaError.naming(path) { try handle.write(contentsOf: part) }
     }
 
     func append(_ entries: [CatalogueProjection.Entry]) throws {
@@ -50,11 +53,12 @@ final class CatalogueFile {
     func finish() throws {
         document.finish(to: &buffer)
         try flush()
-        try handle.close()
+        try CocoaError.naming(path) { try handle.close() }
     }
 
+    /// Writes what is gathered; an error names the file (Foundation's would not).
     private func flush() throws {
-        try handle.write(contentsOf: buffer)
+        try CocoaError.naming(path) { try handle.write(contentsOf: buffer) }
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -24,11 +24,13 @@ public struct GuideProjection: Sendable {
         GuideGap.of(profile: state.profiles[unit]?.values, norm: state.norms[unit])
     }
 
+    /// The guide in Markdown. Its paragraphs hold what the unit typed (profile, norm, service guides),
+    /// so they are written to show literally (`Markdown`), as the page escapes them for HTML.
     public var markdown: String {
-        var text = "# \(name)政府信息公开指南\n\n"
+        var text = "# \(Markdown.inline(name))政府信息公开指南\n\n"
         if !gaps.isEmpty { text += "> 待补充：\(gaps.map(\.zh).joined(separator: "；"))\n\n" }
         for section in sections {
-            text += "## \(section.title)\n\n" + section.paragraphs.map { $0 + "\n" }.joined(separator: "\n") + "\n"
+            text += "## \(Markdown.inline(section.title))\n\n" + section.paragraphs.map { Markdown.paragraph($0) + "\n" }.joined(separator: "\n") + "\n"
         }
         return text
     }

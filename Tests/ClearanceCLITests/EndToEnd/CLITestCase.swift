@@ -2,6 +2,7 @@ import Clearance
 import Clearance
 import Foundation
 import TestSupport
+import Testing
 
 /// A temporary working folder and the built `clearance`, run in it as a user would.
 struct CLITestCase {
@@ -54,4 +55,20 @@ func packageRoot(filePath: String = #filePath) -> URL {
         url.deleteLastPathComponent()
     }
     return url
+}
+
+extension CLITestCase {
+    /// A small log for end-to-end tests of one thing: the built-in seed on a simulated clock from
+    /// 2008-01-10 (no year ended yet, so a rebuild writes no assessment and takes a second), with
+    /// clerk.wang, reviewer.zhang and publisher.li holding their roles at jinjiang-jsj.
+    static func seeded() throws -> CLITestCase {
+        let cli = CLITestCase()
+        let office = ["CLEARANCE_ACTOR": "office.chen"]
+        #expect(try cli.run(["init", "--seed", "chengdu-2007", "--simulated-clock", "2008-01-10T09:00Z"], environment: office).status == 0)
+        for (person, role) in [("clerk.wang", "clerk"), ("reviewer.zhang", "reviewer"), ("publisher.li", "publisher")] {
+            let granted = try cli.run(["role", "grant", person, role, "--unit", "jinjiang-jsj"], environment: office)
+            #expect(granted.status == 0, "\(granted.stderr)")
+        }
+        return cli
+    }
 }
