@@ -30,7 +30,7 @@ extension RebuildCommand {
                 switch try check(anchor, seq: seq, offset: offset, length: length, in: reader) {
                 case .unchanged:
                     if limit == nil, let bytes = manifest["auditBytes"]?.intValue, bytes > 0,
-                        (try? FileManager.default.attributesOfItem(atPath: "\(out)/audit.csv")[.size] as? Int) == bytes
+                        (try? FileManager.default.attributesOfItem(atPath: "\(out)/internal/audit.csv")[.size] as? Int) == bytes
                     {
                         (fold.auditFrom, auditKeep) = (seq, bytes)
                     }
@@ -52,7 +52,7 @@ extension RebuildCommand {
             } else {
                 (fold.auditFrom, auditKeep) = (0, 0)
             }
-            let audit = try AuditFile(path: "\(out)/audit.csv", keeping: auditKeep)
+            let audit = try AuditFile(path: "\(out)/internal/audit.csv", keeping: auditKeep)
             // Folding a long log shows a bar with entries/s on a terminal, and nothing in a pipe.
             var bar = ProgressBar(label: "folding the log", total: reader.tail.head?.seq ?? 0)
             func foldAndWrite(_ entry: LogEntry, _ decoded: ClearanceState.Decoded, _ prepared: AuditTrail.Prepared) throws {

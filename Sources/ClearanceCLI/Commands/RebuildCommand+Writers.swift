@@ -17,11 +17,11 @@ extension RebuildCommand {
         let funnel: RebuildJobs.Job = {
             let funnel = FunnelProjection(state: state, units: allUnits, on: today)
             return [
-                try write("funnel.json", in: out) { emit in
+                try write("internal/funnel.json", in: out) { emit in
                     try funnel.writeJSON(to: emit)
                     try emit([0x0A])
                 },
-                try write("funnel.html", in: out, Array(funnel.html(scope: "全部单位").utf8)),
+                try write("internal/funnel.html", in: out, Array(funnel.html(scope: "全部单位").utf8)),
             ]
         }
         let checkpoint: RebuildJobs.Job = {
@@ -42,8 +42,8 @@ extension RebuildCommand {
         let progress: RebuildJobs.Job = {
             let progress = ProgressProjection(state: state, units: allUnits, on: today)
             return [
-                try write("progress.json", in: out, JSONWriter.bytes(progress.json) + [0x0A]),
-                try write("progress.html", in: out, Array(progress.html(scope: "全部单位").utf8)),
+                try write("internal/progress.json", in: out, JSONWriter.bytes(progress.json) + [0x0A]),
+                try write("internal/progress.html", in: out, Array(progress.html(scope: "全部单位").utf8)),
             ]
         }
         let office: RebuildJobs.Job = { try writeOfficePapers(of: state, into: out, on: today, logDirectory: logDirectory, through: head) }

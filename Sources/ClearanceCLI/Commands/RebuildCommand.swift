@@ -11,9 +11,9 @@ enum RebuildCommand {
         options: [.value("--out", "DIR", "where to write (default ./projections)")] + AsOf.options,
         discussion: """
             Writes guides/UNIT.md and .html for every unit with a profile or a norm; catalogues/UNIT, tier-N and
-            district-ID as .csv, .json and .html; progress.json and .html; funnel.json and .html; audit.csv;
+            district-ID as .csv, .json and .html; progress.json and .html; funnel.json and .html;
             annual-reports/UNIT-YEAR.html and .json for each report published, and city-YEAR (.html, .json, .xlsx)
-            compiling those filed (public); internal/ (not for publication): notice.txt, .html and .json (the progress
+            compiling those filed (public); internal/ (not for publication): audit.csv (the audit trail, which names exempt records and their bases), notice.txt, .html and .json (the progress
             notice of the day), notices-issued.json, assessment-YEAR (.html, .json, .xlsx) for each year ended,
             todo.html and .json (what waits at every unit), inspections/UNIT.html and .json (the worksheet of each
             unit with an inspection finding open) and replies/UNIT.txt (the written replies to requests, which name
@@ -22,7 +22,7 @@ enum RebuildCommand {
             public files written (internal/manifest.json lists the internal ones). A file a manifest lists that
             the rebuild did not write again is removed; files no manifest lists are left alone.
             A later rebuild starts from the checkpoint it left beside the log (projections.checkpoint) and
-            appends to audit.csv only the entries after it; if the manifest's entry is no longer in the log
+            appends to internal/audit.csv only the entries after it; if the manifest's entry is no longer in the log
             as it was, it says HISTORY WAS REWRITTEN and rebuilds everything. With --as-of or --as-of-seq,
             the projections as things stood then (the manifest says so); no checkpoint is written.
             Before folding, the whole log is checked, every hash and link, as 'clearance verify' does, and the
@@ -66,7 +66,7 @@ enum RebuildCommand {
         // Tens of seconds for a city: say so on a terminal, as the fold's bar did.
         let step = ProgressBar.step("writing the catalogues, guides, progress, funnel and checkpoint")
         defer { step.finish() }
-        let files = RebuildManifest(written: Set(try RebuildJobs.run(lanes: lanes) + ["audit.csv"]))
+        let files = RebuildManifest(written: Set(try RebuildJobs.run(lanes: lanes) + ["internal/audit.csv"]))
         let written = files.written
         let guideCount = written.filter { $0.hasPrefix("guides/") && $0.hasSuffix(".md") }.count
         let catalogueCount = written.filter { $0.hasPrefix("catalogues/") && $0.hasSuffix(".csv") }.count

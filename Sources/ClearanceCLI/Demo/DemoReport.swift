@@ -81,8 +81,8 @@ struct DemoReport {
         Terminal.out("verify: \(Format.grouped(report.entries)) entries, every hash and link checked; anchor \(report.head?.anchor ?? "")")
         let busiest = funnel.rows.max { ($0.published, $1.unit) < ($1.published, $0.unit) }?.unit ?? "cd-bgt"
         Terminal.out("")
-        Terminal.out("Open the pages: \(out)/progress.html (stages, by tier and district)  \(out)/funnel.html (per unit, past deadline)")
-        Terminal.out("  \(out)/catalogues/\(busiest).html (a catalogue)  \(out)/guides/\(busiest).html (its guide)  \(out)/audit.csv (every event)")
+        Terminal.out("Open the pages: \(out)/internal/progress.html (stages, by tier and district)  \(out)/internal/funnel.html (per unit, past deadline)")
+        Terminal.out("  \(out)/catalogues/\(busiest).html (a catalogue)  \(out)/guides/\(busiest).html (its guide)  \(out)/internal/audit.csv (every event)")
         Terminal.out("  \(out)/internal/assessment-2008.html (the assessment)  \(out)/annual-reports/city-2008.html (the city's report)  \(out)/internal/notice.html")
         Terminal.out("Then: clearance progress --as-of 2008-03-31 --stage 6    clearance audit --unit \(busiest) --since 2008-03-01 --until 2008-03-08")
         Terminal.out("  clearance assess --year 2008 --unit \(busiest)    clearance annual-report --unit \(busiest) --year 2008    clearance inspect \(busiest)")

@@ -8,8 +8,8 @@ import TestSupport
     /// The floor counts every file the rebuild left, in subfolders too, and the checkpoint beside the log.
     @Test func bytesWrittenAddsEveryFileUnderTheFolderAndTheExtras() throws {
         let folder = TemporaryDirectory()
-        for sub in ["out/catalogues", "log"] { try FileManager.default.createDirectory(atPath: folder.file(sub), withIntermediateDirectories: true) }
-        try folder.write("out/audit.csv", Array(repeating: 0x41, count: 1000))
+        for sub in ["out/catalogues", "out/internal", "log"] { try FileManager.default.createDirectory(atPath: folder.file(sub), withIntermediateDirectories: true) }
+        try folder.write("out/internal/audit.csv", Array(repeating: 0x41, count: 1000))
         try folder.write("out/catalogues/cd.json", Array(repeating: 0x41, count: 234))
         try folder.write("log/projections.checkpoint", Array(repeating: 0x41, count: 50))
         #expect(RebuildFloor.bytesWritten(under: folder.file("out"), plus: [folder.file("log/projections.checkpoint")]) == 1284)

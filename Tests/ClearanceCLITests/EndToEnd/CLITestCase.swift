@@ -64,7 +64,7 @@ extension CLITestCase {
     static func seeded() throws -> CLITestCase {
         let cli = CLITestCase()
         let office = ["CLEARANCE_ACTOR": "office.chen"]
-        #expect(try cli.run(["init", "--seed", "chengdu-2007", "--simulated-clock", "2008-01-10T09:00Z"], environment: office).status == 0)
+        #expect(try cli.run(["init", "--try-out", "--seed", "chengdu-2007", "--simulated-clock", "2008-01-10T09:00Z"], environment: office).status == 0)
         for (person, role) in [("clerk.wang", "clerk"), ("reviewer.zhang", "reviewer"), ("publisher.li", "publisher")] {
             let granted = try cli.run(["role", "grant", person, role, "--unit", "jinjiang-jsj"], environment: office)
             #expect(granted.status == 0, "\(granted.stderr)")

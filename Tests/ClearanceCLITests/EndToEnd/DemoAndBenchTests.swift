@@ -96,7 +96,7 @@ enum JSONParserProbe {
 
         // Appending more is picked up from the checkpoint: only the new entries' audit rows are added,
         // and the result is what a rebuild from nothing gives.
-        let rowsBefore = try cli.folder.read("projections/audit.csv").filter { $0 == 0x0A }.count
+        let rowsBefore = try cli.folder.read("projections/internal/audit.csv").filter { $0 == 0x0A }.count
         #expect(try cli.run(["demo", "--scenario", "day"]).status == 0)
         let checkpointSeq = try JSONParser.parse(try cli.folder.read("projections/manifest.json"))["builtFromSeq"]?.intValue ?? 0
         let resumed = try cli.run(["rebuild"])
@@ -105,7 +105,7 @@ enum JSONParserProbe {
         #expect(fresh.status == 0 && !fresh.stdout.contains("added after"), "\(fresh.stdout)")
         var resumedFiles = try RebuildAsOfTests.files(in: cli.folder.file("projections"))
         var freshFiles = try RebuildAsOfTests.files(in: cli.folder.file("fresh"))
-        #expect(resumedFiles["audit.csv"]!.filter { $0 == 0x0A }.count > rowsBefore)
+        #expect(resumedFiles["internal/audit.csv"]!.filter { $0 == 0x0A }.count > rowsBefore)
         let (resumedManifest, freshManifest) = (resumedFiles.removeValue(forKey: "manifest.json")!, freshFiles.removeValue(forKey: "manifest.json")!)
         #expect(resumedFiles == freshFiles, "a resumed rebuild differs from one from nothing")
         #expect(try JSONParser.parse(resumedManifest)["auditBytes"] == JSONParser.parse(freshManifest)["auditBytes"])
@@ -130,7 +130,7 @@ enum JSONParserProbe {
         #expect(!again.stdout.contains("added after"), "\(again.stdout)")
         try FileManager.default.removeItem(atPath: cli.folder.file("fresh"))
         #expect(try cli.run(["rebuild", "--out", "fresh"]).status == 0)
-        #expect(try cli.folder.read("projections/audit.csv") == cli.folder.read("fresh/audit.csv"))
+        #expect(try cli.folder.read("projections/internal/audit.csv") == cli.folder.read("fresh/internal/audit.csv"))
     }
 
     /// A log altered in place (one title changed, its hash left as it was) is refused before the fold,

@@ -21,11 +21,11 @@ import Testing
     func aTornTailThatCannotBeMovedAsideLeavesNoQuarantineFile(blocks: Int) throws {
         let cli = CLITestCase()
         try cli.makeLog(events: [#"{"type":"a"}"#])
-        let partial = Array(#"{"seq":3,"id":"ev-x","recorded":"2026-"#.utf8) + Array(repeating: UInt8(ascii: "x"), count: 2000)
+        let partial = Array(#"{"seq":5,"id":"ev-x","recorded":"2026-"#.utf8) + Array(repeating: UInt8(ascii: "x"), count: 2000)
         let before = try cli.logBytes() + partial
         try cli.folder.write("event-log/events.jsonl", before)
 
-        let full = try Self.run(cli, limit: blocks, ["append", "--actor", "w"], stdin: "{\"type\":\"b\"}\n")
+        let full = try Self.run(cli, limit: blocks, ["append", "--actor", "clerk.li"], stdin: "{\"type\":\"b\"}\n")
         #expect(full.status == 1, "\(full.stdout) \(full.stderr)")
         #expect(full.stderr.hasPrefix("error: ") && full.stderr.split(separator: "\n").count == 1, "\(full.stderr)")
         #expect(full.stderr.contains("event-log/events.jsonl.quarantine-\(before.count - partial.count)-"), "names the file: \(full.stderr)")
@@ -34,7 +34,7 @@ import Testing
         #expect(try cli.logBytes() == before, "the log is unchanged")
 
         // With room again, the next append moves the whole tail aside and appends.
-        let appended = try cli.run(["append", "--actor", "w"], stdin: "{\"type\":\"b\"}\n")
+        let appended = try cli.run(["append", "--actor", "clerk.li"], stdin: "{\"type\":\"b\"}\n")
         #expect(appended.status == 0 && appended.stderr.contains("recovered a torn tail: \(partial.count) bytes"), "\(appended.stderr)")
         let kept = try Self.quarantineFiles(cli)
         #expect(kept.count == 1)

@@ -45,7 +45,7 @@ import Testing
             #expect(text.contains(",-12,"), "a plain negative number stays a number: \(text)")
         }
         // The audit trail goes through the same writer: an actor cannot start a formula there either.
-        let audit = String(decoding: try cli.folder.read("projections/audit.csv"), as: UTF8.self)
+        let audit = String(decoding: try cli.folder.read("projections/internal/audit.csv"), as: UTF8.self)
         #expect(!audit.contains(",=") && !audit.contains(",@") && !audit.contains(",+"))
         for page in ["projections/catalogues/jinjiang-jsj.html", "projections/catalogues/district-jinjiang.html"] {
             let html = String(decoding: try cli.folder.read(page), as: UTF8.self)

@@ -49,7 +49,7 @@ import Testing
         #expect(try Self.comparable(actualManifest) == Self.comparable(expectedManifest))
         #expect(actual.keys.sorted() == expected.keys.sorted())
         for (path, bytes) in expected { #expect(actual[path] == bytes, "\(path) differs as of seq \(cutAt)") }
-        #expect(expected["progress.json"] != nil && expected["progress.html"] != nil && expected["funnel.html"] != nil)
+        #expect(expected["internal/progress.json"] != nil && expected["internal/progress.html"] != nil && expected["internal/funnel.html"] != nil)
         // A unit whose first record came after the cut has no catalogue (the demo's three writers race,
         // so which units those are varies from run to run).
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
