@@ -11,6 +11,7 @@ public enum ClearanceCLI {
         Command(LogCommand.spec, LogCommand.run), Command(VerifyCommand.spec, VerifyCommand.run),
         Command(UnitCommand.spec, UnitCommand.run), Command(RoleCommand.spec, RoleCommand.run),
         Command(IdentityCommand.spec, IdentityCommand.run), Command(KeyCommand.spec, KeyCommand.run),
+        Command(PeopleCommand.spec, PeopleCommand.run),
         Command(NormCommand.spec, NormCommand.run), Command(RecordCommand.spec, RecordCommand.run),
         Command(FeedbackCommand.spec, FeedbackCommand.run), Command(RequestCommand.spec, RequestCommand.run),
         Command(StageCommand.spec, StageCommand.run), Command(ImportCommand.spec, ImportCommand.run),

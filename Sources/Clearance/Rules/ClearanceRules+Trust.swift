@@ -21,8 +21,8 @@ extension ClearanceRules {
     func checkKeyRegistered(_ e: KeyRegistered) throws {
         try requireGeneralOffice("register keys")
         try name(e.actor, "actor")
-        guard SignatureFormat.isPublicKeyHex(e.key) else {
-            throw RuleViolation(.schema, "key must be an Ed25519 public key as 64 lowercase hex digits, not '\(e.key)'")
+        guard SignatureFormat.isPublicKeyHex(e.key), let bytes = [UInt8](hex: e.key), (try? Ed25519.PublicKey(bytes: bytes)) != nil else {
+            throw RuleViolation(.schema, "key must be an Ed25519 public key (a point of the curve) as 64 lowercase hex digits, not '\(e.key)'")
         }
         if let holder = state.trust.keys.first(where: { $0.value.contains(e.key) })?.key {
             throw RuleViolation(.uniqueness, "key \(e.key) is already registered for \(holder)")

@@ -7,6 +7,9 @@ import Testing
 /// decodes them) passes the rules and changes what it should in the state; a type added to the
 /// catalogue without a step here fails `everyCatalogueTypeIsCovered`.
 @Suite struct CatalogueFoldTests {
+    /// A real Ed25519 public key: the rules refuse bytes that are not a point of the curve.
+    static let key = (try! Ed25519.PrivateKey(seed: [UInt8](repeating: 7, count: 32))).publicKey.bytes.hex
+
     typealias Step = (type: String, actor: String, event: any DomainEvent, changed: (ClearanceState, ClearanceState) -> Bool)
 
     static func steps(_ state: ClearanceState) -> [Step] {
@@ -38,13 +41,13 @@ import Testing
             (FeedbackReceived.type, "clerk.wang", FeedbackReceived(at: day, feedback: "F-1", unit: unit, text: "意见"), { $0.feedback["F-1"] == nil && $1.feedback["F-1"] != nil }),
             (FeedbackAnswered.type, "clerk.wang", FeedbackAnswered(at: day, feedback: "F-1", answer: "已答复"), { $1.feedback["F-1"]?.answered != nil }),
             (RequestReceived.type, "clerk.wang", RequestReceived(at: Day("2008-06-02")!, request: "Q-1", unit: unit, applicant: "张三", description: "资金"), { $0.requests["Q-1"] == nil && $1.requests["Q-1"] != nil }),
-            (NoticeIssued.type, "office.chen", NoticeIssued(at: day, number: 1, title: "进展情况通报", judged: day, document: String(repeating: "ab", count: 32)), { $0.supervision.notices.isEmpty && $1.supervision.nextNoticeNumber(in: day.year) == 2 }),
+            (NoticeIssued.type, "office.chen", NoticeIssued(at: day, number: 1, title: "进展情况通报", judged: day, document: Self.key), { $0.supervision.notices.isEmpty && $1.supervision.nextNoticeNumber(in: day.year) == 2 }),
             (InspectionFinding.type, "office.chen", InspectionFinding(at: day, finding: "F-2008-1", unit: unit, about: "指南缺少传真号码", remedyBy: Day("2008-06-20")!), { $0.supervision.findings.isEmpty && $1.supervision.findings["F-2008-1"]?.isOpen(on: day) == true }),
             (InspectionRemedied.type, "clerk.wang", InspectionRemedied(at: day, finding: "F-2008-1", note: "已补充"), { $1.supervision.findings["F-2008-1"]?.isOpen(on: day) == false }),
             (IdentityBound.type, "office.chen", IdentityBound(at: day, actor: "clerk.wang", kind: .osAccount, identity: "wang"), { !$0.trust.isBound("clerk.wang", to: .init(kind: .osAccount, name: "wang")) && $1.trust.actors(boundTo: .init(kind: .osAccount, name: "wang")) == ["clerk.wang"] }),
             (IdentityUnbound.type, "office.chen", IdentityUnbound(at: day, actor: "clerk.wang", kind: .osAccount, identity: "wang"), { $1.trust.identities["clerk.wang"] == nil }),
-            (KeyRegistered.type, "office.chen", KeyRegistered(at: day, actor: "clerk.wang", key: String(repeating: "ab", count: 32)), { $0.trust.keys["clerk.wang"] == nil && $1.trust.keys["clerk.wang"] == [String(repeating: "ab", count: 32)] }),
-            (KeyRevoked.type, "office.chen", KeyRevoked(at: day, actor: "clerk.wang", key: String(repeating: "ab", count: 32), reason: "lost"), { $1.trust.keys["clerk.wang"]?.isEmpty == true }),
+            (KeyRegistered.type, "office.chen", KeyRegistered(at: day, actor: "clerk.wang", key: Self.key), { $0.trust.keys["clerk.wang"] == nil && $1.trust.keys["clerk.wang"] == [Self.key] }),
+            (KeyRevoked.type, "office.chen", KeyRevoked(at: day, actor: "clerk.wang", key: Self.key, reason: "lost"), { $1.trust.keys["clerk.wang"]?.isEmpty == true }),
         ]
     }
 
