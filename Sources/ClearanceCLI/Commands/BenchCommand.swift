@@ -6,17 +6,17 @@ import Foundation
 /// on a big log) and the projections (a full rebuild of a city-sized log, then queries with the
 /// checkpoint warm). With `--vs-sqlite`, the same loads and aggregations in the `sqlite3` program.
 enum BenchCommand {
-    static let suites = ["log", "domain", "rebuild"]
+    static let suites = ["log", "domain", "rebuild", "signatures"]
 
     static let spec = CommandSpec(
         name: "bench",
         summary: "measure everything (or one SUITE): append, verify, decode; record register end to end; rebuild and queries on a city-sized log; optionally vs sqlite3",
-        positionals: [.init(name: "SUITE", help: "all (the default) | log | domain | rebuild", optional: true)],
+        positionals: [.init(name: "SUITE", help: "all (the default) | log | domain | rebuild | signatures", optional: true)],
         options: [
-            .value("--events", "N", "events in each generated log (default 1,000,000 for log and domain, 5,000,000 for rebuild)"),
+            .value("--events", "N", "events in each generated log (default 1,000,000 for log, domain and signatures, 5,000,000 for rebuild)"),
             .value("--batch", "N", "log: events per batch in the bulk append (default 10000)"),
             .value("--singles", "N", "log: durable single appends to time (default 1000)"),
-            .value("--runs", "N", "domain, rebuild: timed runs of the command measured (default 20)"),
+            .value("--runs", "N", "domain, rebuild: timed runs of the command measured (default 20; signatures: 3)"),
             .value("--seed", "DIR", "domain, rebuild: the seed folder (default seeds/chengdu-2007)"),
             .value("--dir", "DIR", "where to build the data (default: a new temporary directory, removed after)"),
             .flag("--vs-sqlite", "log, rebuild: the same loads and aggregations in the sqlite3 program, with each ratio"),
@@ -62,6 +62,10 @@ enum BenchCommand {
                 let count = events ?? 1_000_000
                 Terminal.out("domain: \(Format.grouped(count)) domain events")
                 ours += try DomainBenchmark(events: count, runs: runs, directory: folder + "/log", seed: seed).run()
+            case "signatures":
+                let count = events ?? 1_000_000
+                Terminal.out("signatures: \(Format.grouped(count)) signed submissions in a log that binds actors")
+                ours += try SignatureBenchmark(submissions: count, runs: arguments.value("--runs") == nil ? 3 : runs, directory: folder + "/log").run()
             default:
                 let count = events ?? 5_000_000
                 Terminal.out("rebuild: a city's clearance of \(Format.grouped(count)) events")

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Checks signed submissions, rules S1–S6 of docs/log-format.md, in one pass in log order: the keys
 /// in force at each point are read from the log itself (`key.registered`, `key.revoked`).
 struct SignatureChecker {
@@ -69,41 +71,81 @@ struct SignatureChecker {
         func fail(_ why: String) -> EventLogError {
             .corrupt(seq: block.from, offset: entry.offset, reason: "the submission of seq \(block.from)–\(entry.seq) \(why)")
         }
-        guard header.format >= 2 else { throw fail("is signed in a version \(header.format) log, which holds no signatures (S1)") }
+        /// A failure found in order; a signature before it that does not hold is the first failure.
+        func failInOrder(_ why: String) throws -> EventLogError {
+            try flush()
+            return fail(why)
+        }
+        guard header.format >= 2 else { throw try failInOrder("is signed in a version \(header.format) log, which holds no signatures (S1)") }
         guard block.from >= batchStart, block.from > signedThrough, block.from <= entry.seq else {
-            throw fail("starts outside its batch or inside the submission before it (S1)")
+            throw try failInOrder("starts outside its batch or inside the submission before it (S1)")
         }
         let covered = open.filter { $0.seq >= block.from }
         try closeUnsigned(upTo: block.from)
         let actor = entry.actor
-        guard covered.allSatisfy({ $0.actor == actor }) else { throw fail("names more than one actor (S2)") }
-        let message = SignedBytes.of(log: header.name, at: block.atText, stored: covered)
-        guard SubmissionVerifier.isValid(publicKey: block.publicKey, signature: block.signature, over: message) else {
-            throw fail("has a signature that does not match its bytes (S3)")
-        }
+        guard covered.allSatisfy({ $0.actor == actor }) else { throw try failInOrder("names more than one actor (S2)") }
+        // The arithmetic is checked in parallel, a few thousand signatures at a time (`flush`); what
+        // depends on order (keys in force, S5) is checked here, in order.
+        pending.append(
+            Pending(
+                publicKey: block.publicKey, signature: block.signature,
+                message: SignedBytes.of(log: header.name, at: block.atText, stored: covered),
+                failure: fail("has a signature that does not match its bytes (S3)")))
         let key = block.publicKey.hex
         // The log's first submission may be signed by a key it registers itself.
         var inForce = keys[actor]?.contains(key) == true
         if block.from == 1 { inForce = inForce || covered.contains { change(of: $0) == .registered(actor: actor, key: key) } }
-        guard inForce else { throw fail("is signed by key \(key), which is not in force for \(actor) at that point (S4)") }
+        guard inForce else { throw try failInOrder("is signed by key \(key), which is not in force for \(actor) at that point (S4)") }
         if let last = lastSigned[key], block.at <= last {
-            throw fail("is signed at \(block.atText), not after the key's previous submission (\(last.iso8601)): a replay (S5)")
+            throw try failInOrder("is signed at \(block.atText), not after the key's previous submission (\(last.iso8601)): a replay (S5)")
         }
         lastSigned[key] = block.at
         for item in covered { apply(change(of: item)) }
         signedThrough = entry.seq
         submissions += 1
         open.removeAll()
+        if pending.count >= Self.parallelBatch { try flush() }
+    }
+
+    struct Pending: Sendable {
+        let publicKey: [UInt8]
+        let signature: [UInt8]
+        let message: [UInt8]
+        let failure: EventLogError
+    }
+
+    /// Signatures whose arithmetic is still to check, in log order.
+    private var pending: [Pending] = []
+    static let parallelBatch = 4096
+
+    /// Checks the pending signatures on every core; throws the failure of the first that does not hold.
+    mutating func flush() throws {
+        guard !pending.isEmpty else { return }
+        let work = pending
+        pending.removeAll(keepingCapacity: true)
+        let results = ResultSlots<Bool>(count: work.count)
+        let chunk = 64
+        DispatchQueue.concurrentPerform(iterations: (work.count + chunk - 1) / chunk) { part in
+            for index in (part * chunk)..<min(work.count, (part + 1) * chunk) {
+                let item = work[index]
+                results[index] = SubmissionVerifier.isValid(publicKey: item.publicKey, signature: item.signature, over: item.message)
+            }
+        }
+        if let first = results.values.firstIndex(where: { !$0 }) { throw work[first].failure }
     }
 
     /// Called after the last entry: what is still open is unsigned.
-    mutating func finish() throws { try closeUnsigned(upTo: Int.max) }
+    mutating func finish() throws {
+        try flush()
+        try closeUnsigned(upTo: Int.max)
+    }
 
     /// Entries before `seq` that no signature covers: allowed only where actors are declared (S6).
     private mutating func closeUnsigned(upTo seq: Int) throws {
         let unsigned = open.filter { $0.seq < seq }
         guard !unsigned.isEmpty else { return }
         if header.actors == .bound {
+            try flush()
             let first = unsigned[0]
             throw EventLogError.corrupt(
                 seq: first.seq, offset: first.offset,
