@@ -94,28 +94,34 @@ struct ServeBenchmark {
 
     /// One client of the benchmark (`bench serve-client`): `count` single appends of a `note.filed` by
     /// `actor`, signed when the actor has a key, through the server's socket or (`direct`) to the file;
-    /// prints each append's latency in ms, one a line. A refusal to retry is signed again.
+    /// prints each append's latency in ms (from sending to the reply; every submission is signed
+    /// before the first is sent), one a line. A refusal to retry is signed again, later.
     static func client(_ context: Context, actor: String, count: Int, direct: Bool) throws {
         let key = try KeyFolder(environment: context.environment).load(for: actor)
         let header = try LogReader(directory: context.logDirectory).header()
         let log = direct ? try LogFile.open(in: context.logDirectory) : nil
         let channel = ServeChannel(path: ServeChannel.socketPath(logDirectory: context.logDirectory, environment: context.environment))
         var lastSigned: [String: Timestamp] = [:]
+        func signed(_ entries: [NewEntry]) throws -> Submission {
+            let signature = try key.map { try Signer.sign(with: $0)(header.name, entries, lastSigned) }
+            if let signature { lastSigned[signature.publicKey.hex] = signature.at }
+            return Submission(entries, signature: signature)
+        }
+        // Signed first, so that what is timed is the append alone (and the clients press on the server at once).
+        var submissions = try (1...count).map { n in
+            try signed([NewEntry(actor: actor, type: "note.filed", data: .object([("n", .integer(n))]))])
+        }
         var lines = ""
-        for n in 1...count {
-            let entries = [NewEntry(actor: actor, type: "note.filed", data: .object([("n", .integer(n))]))]
+        for index in submissions.indices {
             let started = MonotonicClock.now()
             var attempts = 0
             while true {
-                let signature = try key.map { try Signer.sign(with: $0)(header.name, entries, lastSigned) }
-                let submission = Submission(entries, signature: signature)
                 do {
-                    if let log { _ = try log.append(submissions: [submission]) } else { _ = try channel.send(submission, expecting: nil) }
-                    if let signature { lastSigned[signature.publicKey.hex] = signature.at }
+                    if let log { _ = try log.append(submissions: [submissions[index]]) } else { _ = try channel.send(submissions[index], expecting: nil) }
                     break
                 } catch let refusal as ChannelRefusal where refusal.retry && attempts < 10 {
                     attempts += 1
-                    if let signature { lastSigned[signature.publicKey.hex] = signature.at }
+                    submissions[index] = try signed(submissions[index].entries)
                 }
             }
             lines += Format.decimal(MonotonicClock.seconds(since: started) * 1000, 3) + "\n"

@@ -60,12 +60,16 @@ enum UnixSocket {
         }
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw failure("create a socket for", path) }
-        // bind creates the file with the umask applied: clear it for that call only.
+        // Bound and listening under a temporary name, then renamed into place: a client never finds
+        // the file before the server listens on it. bind applies the umask: cleared for that call.
+        let temporary = path + ".new-\(getpid())"
+        unlink(temporary)
         let mask = umask(0)
-        let bound = try withAddress(path) { bind(fd, $0, $1) }
+        let bound = try withAddress(temporary) { bind(fd, $0, $1) }
         umask(mask)
-        guard bound == 0, chmod(path, 0o666) == 0, Glibc.listen(fd, 128) == 0 else {
+        guard bound == 0, chmod(temporary, 0o666) == 0, Glibc.listen(fd, 128) == 0, rename(temporary, path) == 0 else {
             let error = failure("listen on", path)
+            unlink(temporary)
             close(fd)
             throw error
         }
@@ -81,7 +85,21 @@ enum UnixSocket {
         guard status == 0, length == 12 else {
             throw SocketError(description: "cannot learn the peer's account: \(String(cString: strerror(errno)))", code: errno)
         }
-        return (words[1], Trust.Identity(kind: .osAccount, name: OSAccount.name(of: words[1])))
+        return (words[1], Trust.Identity(kind: .osAccount, name: accountName(of: words[1])))
+    }
+
+    /// The account name of `uid` (`uid:N` when it has none), with `getpwuid_r`: connections are
+    /// served on many threads, and `getpwuid` shares one buffer between them.
+    static func accountName(of uid: UInt32) -> String {
+        var entry = passwd()
+        var result: UnsafeMutablePointer<passwd>?
+        var buffer = [CChar](repeating: 0, count: 16_384)
+        return buffer.withUnsafeMutableBufferPointer { bytes in
+            guard getpwuid_r(uid, &entry, bytes.baseAddress!, bytes.count, &result) == 0, result != nil, let name = entry.pw_name else {
+                return "uid:\(uid)"
+            }
+            return String(cString: name)
+        }
     }
 
     /// Gives up on a peer that sends or takes nothing for `seconds`.
