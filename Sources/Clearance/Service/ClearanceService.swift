@@ -110,25 +110,35 @@ public final class ClearanceService {
     public func append(
         expecting expectedSeq: Int? = nil, _ build: (ClearanceState) throws -> [NewEntry]
     ) throws -> (result: LogFile.AppendResult, state: ClearanceState) {
-        let log = channel == nil ? try LogFile.open(in: directory) : nil
+        enum Destination {
+            case file(LogFile)
+            case server(any SubmissionChannel)
+        }
+        let destination: Destination = try channel.map { .server($0) } ?? .file(LogFile.open(in: directory))
         var attempts = 0
         while true {
-            let (state, head) = try load(refreshingSnapshot: log != nil)
+            // A client of the server may only read the log: it leaves the snapshot to the server.
+            let (state, head) = try load(refreshingSnapshot: channel == nil)
             if let expectedSeq, expectedSeq != (head?.seq ?? 0) {
                 throw EventLogError.headMoved(expected: expectedSeq, actual: head?.seq ?? 0)
             }
             let entries = try build(state)
-            let header = try log?.header ?? LogReader(directory: directory).header()
+            let header: LogHeader
+            switch destination {
+            case .file(let log): header = log.header
+            case .server: header = try LogReader(directory: directory).header()
+            }
             let recorded = header.clock.nextTime(after: head)
             let checked = try check(entries, on: state, recorded: recorded)
             let submission = try Self.sign(entries, header: header, state: state, writer: writer)
             do {
-                if let channel {
+                switch destination {
+                case .server(let channel):
                     return (try channel.send(submission, expecting: expectedSeq), checked)
+                case .file(let log):
+                    try Self.checkSubmission(submission, from: writer.identity, header: header, trust: state.trust)
+                    return (try log.append(submissions: [submission], expecting: head?.seq ?? 0, recorded: recorded), checked)
                 }
-                try Self.checkSubmission(submission, from: writer.identity, header: header, trust: state.trust)
-                let result = try log!.append(submissions: [submission], expecting: head?.seq ?? 0, recorded: recorded)
-                return (result, checked)
             } catch EventLogError.headMoved where attempts < 5 && expectedSeq == nil {
                 attempts += 1
             } catch let refusal as TrustRefusal where refusal.retry && attempts < 5 {
