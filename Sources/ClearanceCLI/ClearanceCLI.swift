@@ -19,7 +19,7 @@ public enum ClearanceCLI {
         Command(AuditCommand.spec, AuditCommand.run), Command(ProgressCommand.spec, ProgressCommand.run),
         Command(RebuildCommand.spec, RebuildCommand.run), Command(NoticeCommand.spec, NoticeCommand.run),
         Command(AnnualReportCommand.spec, AnnualReportCommand.run), Command(AssessCommand.spec, AssessCommand.run),
-        Command(InspectCommand.spec, InspectCommand.run),
+        Command(InspectCommand.spec, InspectCommand.run), Command(ServeCommand.spec, ServeCommand.run),
         Command(CalendarCommand.spec, CalendarCommand.run), Command(DemoCommand.spec, DemoCommand.run),
         Command(BenchCommand.spec, BenchCommand.run), Command(TodoCommand.spec, TodoCommand.run),
     ]

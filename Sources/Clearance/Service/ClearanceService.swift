@@ -6,10 +6,14 @@ public final class ClearanceService {
     public let directory: String
     /// Who appends through this service (its identity and key), checked against a log binding actors.
     public let writer: Writer
+    /// Where submissions go: nil appends to `events.jsonl` directly (under its lock); a channel hands
+    /// them to the log's single writer (`clearance serve`).
+    public let channel: (any SubmissionChannel)?
 
-    public init(directory: String, writer: Writer = .declared) {
+    public init(directory: String, writer: Writer = .declared, channel: (any SubmissionChannel)? = nil) {
         self.directory = directory
         self.writer = writer
+        self.channel = channel
     }
 
     /// The business date an event gets when none is given: the day the next append will be recorded.
@@ -99,25 +103,47 @@ public final class ClearanceService {
     /// since; if another writer appended meanwhile, builds and checks again on the new state.
     /// With `expectedSeq`, refuses (`.headMoved`) instead of trying again when the head is not that seq.
     /// Throws `BatchRefusal` (nothing appended) when an event breaks a rule.
+    /// With a `channel`, the submission is signed here and sent to the log's writer (`clearance serve`),
+    /// which checks it again against its own state and the identity the kernel gives it; this
+    /// process then needs only read access to the log.
     @discardableResult
     public func append(
         expecting expectedSeq: Int? = nil, _ build: (ClearanceState) throws -> [NewEntry]
     ) throws -> (result: LogFile.AppendResult, state: ClearanceState) {
-        let log = try LogFile.open(in: directory)
+        enum Destination {
+            case file(LogFile)
+            case server(any SubmissionChannel)
+        }
+        let destination: Destination = try channel.map { .server($0) } ?? .file(LogFile.open(in: directory))
         var attempts = 0
         while true {
-            let (state, head) = try load(refreshingSnapshot: true)
+            // A client of the server may only read the log: it leaves the snapshot to the server.
+            let (state, head) = try load(refreshingSnapshot: channel == nil)
             if let expectedSeq, expectedSeq != (head?.seq ?? 0) {
                 throw EventLogError.headMoved(expected: expectedSeq, actual: head?.seq ?? 0)
             }
             let entries = try build(state)
-            let recorded = log.nextTime(after: head)
+            let header: LogHeader
+            switch destination {
+            case .file(let log): header = log.header
+            case .server: header = try LogReader(directory: directory).header()
+            }
+            let recorded = header.clock.nextTime(after: head)
             let checked = try check(entries, on: state, recorded: recorded)
-            let submission = try submission(entries, header: log.header, state: state, writer: writer)
+            let submission = try Self.sign(entries, header: header, state: state, writer: writer)
             do {
-                let result = try log.append(submissions: [submission], expecting: head?.seq ?? 0, recorded: recorded)
-                return (result, checked)
+                switch destination {
+                case .server(let channel):
+                    return (try channel.send(submission, expecting: expectedSeq), checked)
+                case .file(let log):
+                    try Self.checkSubmission(submission, from: writer.identity, header: header, trust: state.trust)
+                    return (try log.append(submissions: [submission], expecting: head?.seq ?? 0, recorded: recorded), checked)
+                }
             } catch EventLogError.headMoved where attempts < 5 && expectedSeq == nil {
+                attempts += 1
+            } catch let refusal as TrustRefusal where refusal.retry && attempts < 5 {
+                attempts += 1
+            } catch let refusal as ChannelRefusal where refusal.retry && attempts < 5 {
                 attempts += 1
             }
         }

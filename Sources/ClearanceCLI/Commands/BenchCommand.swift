@@ -11,7 +11,7 @@ enum BenchCommand {
     static let spec = CommandSpec(
         name: "bench",
         summary: "measure everything (or one SUITE): append, verify, decode; record register end to end; rebuild and queries on a city-sized log; optionally vs sqlite3",
-        positionals: [.init(name: "SUITE", help: "all (the default) | log | domain | rebuild | signatures", optional: true)],
+        positionals: [.init(name: "SUITE", help: "all (the default) | log | domain | rebuild | signatures | serve (not in all)", optional: true)],
         options: [
             .value("--events", "N", "events in each generated log (default 1,000,000 for log, domain and signatures, 5,000,000 for rebuild)"),
             .value("--batch", "N", "log: events per batch in the bulk append (default 10000)"),
@@ -19,12 +19,34 @@ enum BenchCommand {
             .value("--runs", "N", "domain, rebuild: timed runs of the command measured (default 20; signatures: 3)"),
             .value("--seed", "DIR", "domain, rebuild: the seed folder (default seeds/chengdu-2007)"),
             .value("--dir", "DIR", "where to build the data (default: a new temporary directory, removed after)"),
+            .value("--clients", "N", "serve: client processes appending at once (default 8)"),
+            .value("--appends", "N", "serve: single appends by each client (default 200)"),
+            .flag("--direct", "serve-client (internal): append to the file, not through the server"),
             .flag("--vs-sqlite", "log, rebuild: the same loads and aggregations in the sqlite3 program, with each ratio"),
         ],
         discussion: "Build with 'swift build -c release' (or 'swift run -c release clearance bench') for real figures. All suites take several minutes.")
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws {
         let suite = arguments.positional(0) ?? "all"
+        if suite == "serve-client" {
+            // One client process of `bench serve`, started by it.
+            let count = try arguments.integer("--events", in: 1...1_000_000, command: spec.name) ?? 200
+            try ServeBenchmark.client(context, actor: try context.requireActor(for: spec.name), count: count, direct: arguments.has("--direct"))
+            return
+        }
+        if suite == "serve" {
+            let clients = try arguments.integer("--clients", in: 1...256, command: spec.name) ?? 8
+            let appends = try arguments.integer("--appends", in: 1...100_000, command: spec.name) ?? 200
+            let runs = try arguments.integer("--runs", in: 1...1000, command: spec.name) ?? 5
+            let directory = arguments.value("--dir") ?? NSTemporaryDirectory() + "clearance-bench-serve-\(getpid())"
+            defer { if arguments.value("--dir") == nil { try? FileManager.default.removeItem(atPath: directory) } }
+            Terminal.out("clearance bench serve: \(machineSummary()), \(Timestamp.now().iso8601.prefix(10))")
+            let rows = try ServeBenchmark(clients: clients, appends: appends, runs: runs, directory: directory).run()
+            let layout = TextTable([("MEASURE", 48), ("RESULT", 22), ("DETAIL", 0)])
+            Terminal.out(layout.headerLine)
+            for row in rows { Terminal.out(layout.line([row.name, row.value, row.detail])) }
+            return
+        }
         guard suite == "all" || suites.contains(suite) else {
             throw UsageError("unknown benchmark suite '\(suite)' (available: all, \(suites.joined(separator: ", ")))", command: spec.name)
         }

@@ -7,6 +7,12 @@
 #endif
 
 extension LogFile {
+    /// Refuses entries no append would take (a bad id, actor or type, data that is not an object),
+    /// naming the first; a writer that commits several submissions together checks each first.
+    public static func validate(_ entries: [NewEntry]) throws {
+        for (index, entry) in entries.enumerated() { try validate(entry, index: index) }
+    }
+
     static func validate(_ entry: NewEntry, index: Int) throws {
         if let id = entry.id, !EntryFormat.isValidName(id) {
             throw EventLogError.invalidEntry(index: index, reason: "id \"\(id)\" must be 1-128 bytes without quotes, backslashes or control characters")

@@ -106,6 +106,10 @@ public final class LogFile {
         /// Entries skipped because their id was already in the log: (index in the batch, id, seq holding it).
         public let duplicates: [(index: Int, id: String, seq: Int)]
         public let recovered: Recovery?
+
+        public init(head: LogHead, seqs: [Int?], duplicates: [(index: Int, id: String, seq: Int)], recovered: Recovery? = nil) {
+            (self.head, self.seqs, self.duplicates, self.recovered) = (head, seqs, duplicates, recovered)
+        }
     }
 
     /// A torn tail moved aside before appending.
