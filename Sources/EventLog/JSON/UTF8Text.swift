@@ -35,6 +35,12 @@ public enum UTF8Text {
                 i += 1
                 continue
             }
+            // Most Chinese: a 3-byte form whose second byte may be any continuation byte.
+            if lead >= 0xE1, lead != 0xED, lead <= 0xEF {
+                guard i + 3 <= bytes.count, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 else { return false }
+                i += 3
+                continue
+            }
             // The second byte's range depends on the lead (Unicode 15, table 3-7); the others are 80...BF.
             let length: Int
             var second: ClosedRange<UInt8> = 0x80...0xBF
