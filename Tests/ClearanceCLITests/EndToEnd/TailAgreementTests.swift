@@ -12,6 +12,7 @@ import Testing
         case aCommittedLineThenAPartialLine, aCommittedLineWithABadHash, anUnfinishedLineWithABadHash
         case aLineThatDoesNotChain, aSkippedSeq, aSecondUnfinishedBatch, aBatchEndBeforeItsSeq, aRepeatedKey, aHugeNumber
         case aLineLongerThanOneMiB, aBatchEndBeyond2To53, aBlankLine, anUnfinishedFirstBatchOfAnotherType
+        case anInterruptedInit, aDamagedTailAfterAnEarlierDamagedLine
     }
 
     enum Expected: Equatable {
@@ -79,6 +80,12 @@ import Testing
             return (committed + line(s + 1, s + 3, data: "{\"t\":\"\(String(repeating: "x", count: 1 << 20))\"}") + [0x0A], atFirst)
         case .aBatchEndBeyond2To53: return (committed + line(s + 1, 9_007_199_254_740_992) + [0x0A], atFirst)
         case .aBlankLine: return (committed + [0x0A], .corrupt(seq: -1, offset: end))
+        case .anInterruptedInit: return (Array(#"{"seq":1,"id":"ev-1","rec"#.utf8), .ok(entries: 0))
+        case .aDamagedTailAfterAnEarlierDamagedLine:  // the first bad line is named, not the last
+            var earlier = committed
+            let second = earlier.firstIndex(of: 0x0A)! + 1
+            earlier[second + 30] ^= 0x01
+            return (earlier + badHash + [0x0A], .corrupt(seq: 2, offset: second))
         case .anUnfinishedFirstBatchOfAnotherType:
             return (HandWrittenLine.make(seq: 1, batchEnd: 2, prev: String(repeating: "0", count: 64), data: "{}") + [0x0A], .corrupt(seq: 1, offset: 0))
         }
