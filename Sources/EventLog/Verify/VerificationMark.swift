@@ -21,13 +21,15 @@ public struct VerificationMark: Sendable, Equatable {
     /// (a `clearance` from before rule 5) is not resumed from: the next check covers all of history.
     static let rules = 5
 
-    /// Whether the log still holds the marked entry at its place, byte for byte its hash.
+    /// Whether the log still holds the marked entry at its place, byte for byte: it carries the marked
+    /// hash and its bytes still hash to it (a line changed with its hash left as it was would otherwise
+    /// be resumed after, and never checked again).
     public func holds(in reader: LogReader) -> Bool {
         guard end <= reader.tail.committedEnd, end > offset, let line = try? reader.bytes(at: offset, length: end - offset - 1),
-            line.count > 66
+            line.count > 75
         else { return false }
         return String(decoding: line[(line.count - 66)..<(line.count - 2)], as: UTF8.self) == hashHex
-            && line.starts(with: Array("{\"seq\":\(seq),".utf8))
+            && line.starts(with: Array("{\"seq\":\(seq),".utf8)) && SHA256.hash(line[..<(line.count - 75)]).hex == hashHex
     }
 
     var json: JSONValue {

@@ -15,3 +15,26 @@ import Testing
         #expect(VerificationMark(json: .object(members.map { $0.key == "rules" ? ("rules", JSONValue.integer(4)) : $0 })) == nil)
     }
 }
+
+@Suite struct VerificationMarkHoldsTests {
+    /// The marked line changed in place, its hash left as it was, and entries appended after it: the
+    /// chain after the mark still holds, so only hashing the marked line again catches the change.
+    @Test func aMarkedLineChangedUnderItsOwnHashIsNotResumedAfter() throws {
+        let fixture = try LogFixture(batches: [1, 1])
+        let mark = try #require(try fixture.verify().mark)
+        let log = try LogFile.open(in: fixture.directory.path)
+        _ = try log.append([NewEntry(actor: "clerk.wang", type: "record.registered", data: .object([("n", .integer(3))]))])
+        var bytes = try fixture.bytes()
+        let line = Array(bytes[mark.offset..<(mark.end - 1)])
+        let title = try #require(line.firstRange(of: Array("关于".utf8)))
+        bytes.replaceSubrange((mark.offset + title.lowerBound)..<(mark.offset + title.upperBound), with: Array("有关".utf8))
+        try fixture.write(bytes)
+        #expect(!mark.holds(in: try LogReader(directory: fixture.directory.path)))
+        #expect {
+            try LogVerifier.verify(directory: fixture.directory.path, resumingFrom: mark)
+        } throws: { error in
+            guard case EventLogError.corrupt(let seq, _, _) = error else { return false }
+            return seq == mark.seq
+        }
+    }
+}
