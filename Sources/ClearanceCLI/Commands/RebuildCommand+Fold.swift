@@ -22,8 +22,13 @@ extension RebuildCommand {
             var auditKeep = 0
             // The audit trail goes on from the last rebuild's entry if that entry is still in the log,
             // unchanged, and the trail is as that rebuild left it; if the entry changed, history was rewritten.
-            if let previous = FileManager.default.contents(atPath: "\(out)/manifest.json"),
-                let manifest = try? JSONParser.parse(Array(previous)), let anchor = manifest["builtFrom"]?.stringValue,
+            let previous = FileManager.default.contents(atPath: "\(out)/manifest.json")
+            var manifest: JSONValue?
+            do { manifest = try previous.map { try JSONParser.parse(Array($0)) } } catch {
+                // Not JSON a rebuild writes (a number beyond what readers agree on, say): read like any input.
+                Terminal.note("\(out)/manifest.json is not JSON this program reads (\(error)), so it cannot be checked against the log; rebuilding everything from the start")
+            }
+            if let manifest, let anchor = manifest["builtFrom"]?.stringValue,
                 let seq = manifest["builtFromSeq"]?.intValue, let offset = manifest["builtFromOffset"]?.intValue,
                 let length = manifest["builtFromLength"]?.intValue, !anchor.isEmpty
             {

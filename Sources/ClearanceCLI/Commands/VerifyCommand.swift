@@ -36,8 +36,10 @@ enum VerifyCommand {
             anchors.append(anchor)
         }
         let started = MonotonicClock.now()
-        let markPath = try VerificationMarks.path(for: context.logDirectory, context.environment)
-        let mark = arguments.has("--full") ? nil : VerificationMark.read(from: markPath)
+        // A log that cannot be opened or has no committed header yet has no mark: reading one must not
+        // stop verify from naming the first bad entry itself, or from reading a torn first batch as empty.
+        let markPath = try? VerificationMarks.path(for: context.logDirectory, context.environment)
+        let mark = arguments.has("--full") ? nil : markPath.flatMap(VerificationMark.read(from:))
         var report = try LogVerifier.verify(directory: context.logDirectory, anchor: anchors.first, resumingFrom: mark)
         for anchor in anchors.dropFirst() {
             report = try LogVerifier.verify(directory: context.logDirectory, anchor: anchor)
@@ -46,7 +48,7 @@ enum VerifyCommand {
         if let torn = report.torn { Terminal.note(RecoveryReport.describe(torn)) }
         let megabytes = Double(report.bytes) / 1_000_000
         // Best effort: a reader whose cache cannot be written checks from seq 1 next time.
-        try? report.mark?.write(to: markPath)
+        if let markPath { try? report.mark?.write(to: markPath) }
         if let from = report.resumedFrom {
             Terminal.out("checked from seq \(from + 1): seq 1 to \(from) were checked by your check of \(mark.map { String($0.checkedAt.iso8601.prefix(19)) } ?? "?") UTC (--full checks them again)")
         }

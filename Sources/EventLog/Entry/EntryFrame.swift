@@ -18,7 +18,7 @@ public struct EntryFrame {
         else { throw FrameError("the line does not start with {\"seq\":") }
         guard let (seq, afterSeq) = parseDecimal(line, from: EntryFormat.seqKey.count),
             line[afterSeq] == UInt8(ascii: ",")
-        else { throw FrameError("seq is not a positive integer") }
+        else { throw FrameError("seq is not a positive integer up to 2^53 − 1") }
         guard line[n - 1] == UInt8(ascii: "}"), line[n - 2] == UInt8(ascii: "\""),
             matches(line, at: n - EntryFormat.hashedEndFromEnd, EntryFormat.hashKey.dropFirst()),
             matches(line, at: n - EntryFormat.prevKeyStartFromEnd, EntryFormat.prevKey),
@@ -42,7 +42,7 @@ public struct EntryFrame {
         let keyStart = digitStart - EntryFormat.batchEndKey.count
         guard keyStart > afterSeq, matches(line, at: keyStart, EntryFormat.batchEndKey[...]),
             let (batchEnd, stop) = parseDecimal(line, from: digitStart), stop == batchEndStop
-        else { throw FrameError("batchEnd is missing before prev") }
+        else { throw FrameError("batchEnd (a positive integer up to 2^53 − 1) is missing before prev") }
         self.seq = seq
         self.batchEnd = batchEnd
         self.prevRange = prevRange
@@ -91,16 +91,17 @@ where C.Element == UInt8 {
     return true
 }
 
-/// A decimal without sign or leading zeros, at most 18 digits; returns the value and the offset after it.
+/// A positive decimal without sign or leading zeros, at most 2^53 − 1 like every integer in a line
+/// (`JSONNumberForm`); returns the value and the offset after it.
 @inline(__always)
 func parseDecimal(_ line: UnsafeRawBufferPointer, from start: Int) -> (Int, Int)? {
     var i = start
     var value = 0
-    while i < line.count, i - start < 18, (0x30...0x39).contains(line[i]) {
+    while i < line.count, i - start < 17, (0x30...0x39).contains(line[i]) {
         value = value * 10 + Int(line[i] - 0x30)
         i += 1
     }
-    guard i > start, !(line[start] == 0x30 && i - start > 1), value > 0 else { return nil }
+    guard i > start, !(line[start] == 0x30 && i - start > 1), value > 0, value <= JSONNumberForm.largestInteger else { return nil }
     return (value, i)
 }
 

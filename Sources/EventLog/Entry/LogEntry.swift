@@ -25,10 +25,14 @@ public struct LogEntry: Sendable {
     public var dataBytes: ArraySlice<UInt8> { line[dataRange] }
 
     /// The `data` object parsed (the hot paths use `dataBytes` and parse only what they need).
+    /// Data that breaks validity rule 5 (a key twice, say) throws `.corrupt` naming this entry.
     public func data() throws -> JSONValue {
         // Parsed where it lies in the line: a fold parses every entry's data, and a copy each is a
         // million allocations a million entries.
-        try line.withUnsafeBytes { try JSONParser.parse(UnsafeRawBufferPointer(rebasing: $0[dataRange])) }
+        do { return try line.withUnsafeBytes { try JSONParser.parse(UnsafeRawBufferPointer(rebasing: $0[dataRange])) } } catch let error as JSONError {
+            throw EventLogError.corrupt(
+                seq: seq, offset: offset, reason: "data: \(error.message) (at byte \(dataRange.lowerBound + error.offset) of the line)")
+        }
     }
 
     public var hashHex: String { String(decoding: line[(line.count - 66)..<(line.count - 2)], as: UTF8.self) }

@@ -32,6 +32,9 @@ extension LogFile {
         guard case .object = entry.data else {
             throw EventLogError.invalidEntry(index: index, reason: "data must be a JSON object")
         }
+        if let problem = entry.data.strictnessProblem {  // validity rule 5: what readers would refuse is never written
+            throw EventLogError.invalidEntry(index: index, reason: "data: \(problem)")
+        }
     }
 
     /// A generated id is `ev-` and the entry's seq: unique in the log, repeatable for a simulated

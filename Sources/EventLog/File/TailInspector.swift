@@ -1,9 +1,10 @@
 /// Finds the end of the last complete batch by reading backwards from the end of the file.
 ///
 /// A writer puts a whole batch in one write, so after a crash only a prefix of the last batch can
-/// be on disk: whole lines of that batch that chain correctly, then perhaps a partial line. That
-/// is a torn tail. Any other damage near the end (a complete line that fails its frame or hash,
-/// lines that do not chain) is corruption and is reported with its seq and offset.
+/// be on disk: whole lines of that batch that are valid and chain correctly, then perhaps a partial
+/// line. That is a torn tail. Any other damage near the end (a complete line that breaks a validity
+/// rule, lines that do not chain) is corruption and is reported with its seq and offset
+/// (docs/log-format.md, "The tail").
 /// Only the last batch is examined: checking all of history is `verify`'s job.
 enum TailInspector {
     static func inspect(_ file: OpenFile) throws -> LogTail {
@@ -27,7 +28,8 @@ enum TailInspector {
             // The bytes after the last newline are a partial line (or nothing).
             while lineEnd > 0 && buffer[lineEnd - 1] != 0x0A { lineEnd -= 1 }
             if lineEnd == 0 && base > 0 { return nil }
-            var unfinished: [(frame: EntryFrame, offset: Int, prev: [UInt8], hash: [UInt8])] = []
+            var scratch = JSONParser.Scratch()
+            var unfinished: [(frame: EntryFrame, offset: Int, prev: [UInt8], hash: [UInt8], header: Bool)] = []
             while lineEnd > 0 {
                 let stop = lineEnd - 1  // the newline
                 var start = stop
@@ -39,11 +41,21 @@ enum TailInspector {
                 do { frame = try EntryFrame(line: line) } catch let error as FrameError {
                     throw EventLogError.corrupt(seq: leadingSeq(line), offset: offset, reason: error.reason)
                 }
-                do { _ = try EntryEnvelope(line: line, frame: frame) } catch let error as FrameError {
+                let envelope: EntryEnvelope
+                do { envelope = try EntryEnvelope(line: line, frame: frame) } catch let error as FrameError {
                     throw EventLogError.corrupt(seq: frame.seq, offset: offset, reason: error.reason)
                 }
                 guard frame.hashMatches(in: line) else {
                     throw EventLogError.corrupt(seq: frame.seq, offset: offset, reason: "its hash does not match its bytes")
+                }
+                if frame.seq != frame.batchEnd {
+                    // A line of the unfinished batch must pass every rule to be torn rather than corrupt.
+                    guard line.count <= EntryFormat.maximumLineBytes else {
+                        throw EventLogError.corrupt(seq: frame.seq, offset: offset, reason: "the line is longer than \(EntryFormat.maximumLineBytes) bytes")
+                    }
+                    do { try DataRule.check(line, envelope, scratch: &scratch) } catch let error as FrameError {
+                        throw EventLogError.corrupt(seq: frame.seq, offset: offset, reason: error.reason)
+                    }
                 }
                 let prev = Array(line[frame.prevRange])
                 let hash = Array(line[frame.hashRange])
@@ -76,12 +88,14 @@ enum TailInspector {
                 guard frame.batchEnd > frame.seq else {
                     throw EventLogError.corrupt(seq: frame.seq, offset: offset, reason: "batchEnd \(frame.batchEnd) is before its seq")
                 }
-                unfinished.append((frame, offset, prev, hash))
+                let header = line[envelope.type].elementsEqual(EntryFormat.headerType.utf8)
+                unfinished.append((frame, offset, prev, hash, header))
                 lineEnd = start
             }
             // Reached the start of the file without a complete batch.
-            if let first = unfinished.last, first.frame.seq != 1 || first.prev != EntryFormat.zeroHash {
-                throw EventLogError.corrupt(seq: first.frame.seq, offset: 0, reason: "the first line is not seq 1 chained onto 64 zeros")
+            if let first = unfinished.last, first.frame.seq != 1 || first.prev != EntryFormat.zeroHash || !first.header {
+                throw EventLogError.corrupt(
+                    seq: first.frame.seq, offset: 0, reason: "the first line is not seq 1 of type \(EntryFormat.headerType) chained onto 64 zeros")
             }
             return LogTail(
                 head: nil, committedEnd: 0,

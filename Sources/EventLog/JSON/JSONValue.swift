@@ -24,10 +24,11 @@ public enum JSONValue: Equatable, Sendable {
 
     public static func integer<I: BinaryInteger>(_ value: I) -> JSONValue { .number(String(value)) }
 
-    /// The member named `key` of an object (the first one if a key repeats).
+    /// The member named `key` of an object, matched scalar for scalar as other JSON readers match keys
+    /// (parsed objects never repeat a key; in one built by hand, the first).
     public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
-        return members.first { $0.key == key }?.value
+        return members.first { ObjectKeys.same($0.key, key) }?.value
     }
 
     public var stringValue: String? {

@@ -53,8 +53,9 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
         }
     }
 
-    /// Parses exactly the stored form `YYYY-MM-DDTHH:MM:SS.mmmZ` (24 bytes) without allocating:
-    /// the reader does this for every entry.
+    /// Parses exactly the stored form `YYYY-MM-DDTHH:MM:SS.mmmZ` (24 bytes), year 0001 to 9999, without
+    /// allocating: the reader does this for every entry. (No year 0000: ISO 8601 allows it only by
+    /// agreement, and Python's `datetime`, say, has none.)
     public init?(stored b: UnsafeRawBufferPointer) {
         guard b.count == 24, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A,
             b[19] == 0x2E, b[23] == 0x5A
@@ -70,7 +71,7 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
             return v
         }
         let (y, mo, d, h, mi, s, ms) = (n(0, 4), n(5, 2), n(8, 2), n(11, 2), n(14, 2), n(17, 2), n(20, 3))
-        guard ok, h < 24, mi < 60, s < 60, let days = CivilDate.daysSinceEpoch(year: y, month: mo, day: d) else {
+        guard ok, y > 0, h < 24, mi < 60, s < 60, let days = CivilDate.daysSinceEpoch(year: y, month: mo, day: d) else {
             return nil
         }
         millisecondsSinceEpoch = days * 86_400_000 + Int64(h * 3_600_000 + mi * 60_000 + s * 1000 + ms)

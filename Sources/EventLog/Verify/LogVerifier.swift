@@ -1,7 +1,8 @@
 import Dispatch
 import Foundation
 
-/// Checks every entry's hash, the chain, seq order and batch framing, and optionally an anchor.
+/// Checks every validity rule of docs/log-format.md on every entry (envelope, hash, chain, batch framing,
+/// data), and optionally an anchor.
 ///
 /// The file is split into one segment per core; each segment is checked on its own thread and the
 /// seams are checked afterwards, so the answer (the first bad entry by offset) is the same as a

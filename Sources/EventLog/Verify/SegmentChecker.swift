@@ -1,4 +1,4 @@
-/// Verifies one stretch of lines: frames, hashes, the chain inside the stretch, the header and the anchor.
+/// Verifies one stretch of lines: frames, hashes, data, the chain inside the stretch, the header and the anchor.
 enum SegmentChecker {
     static func check(
         _ reader: LogReader, from start: Int, to end: Int, anchor: LogVerifier.Anchor?
@@ -6,6 +6,7 @@ enum SegmentChecker {
         var result = SegmentResult()
         result.lastHash = [UInt8](repeating: 0, count: 64)
         let anchorHash = anchor.map { Array($0.hashHex.utf8) }
+        var scratch = JSONParser.Scratch()
         do {
             try reader.forEachLine(from: start, to: end) { line, offset in
                 let frame: EntryFrame
@@ -14,12 +15,18 @@ enum SegmentChecker {
                     return false
                 }
                 // Rule 1 covers the whole envelope, not only the frame the chain needs.
-                do { _ = try EntryEnvelope(line: line, frame: frame) } catch let error as FrameError {
+                let envelope: EntryEnvelope
+                do { envelope = try EntryEnvelope(line: line, frame: frame) } catch let error as FrameError {
                     result.failure = EventLogError.corrupt(seq: frame.seq, offset: offset, reason: error.reason)
                     return false
                 }
                 guard frame.hashMatches(in: line) else {
                     result.failure = EventLogError.corrupt(seq: frame.seq, offset: offset, reason: "its hash does not match its bytes")
+                    return false
+                }
+                // Rule 5, after the hash: a damaged byte is reported as damage, not as bad JSON.
+                do { try DataRule.check(line, envelope, scratch: &scratch) } catch let error as FrameError {
+                    result.failure = EventLogError.corrupt(seq: frame.seq, offset: offset, reason: error.reason)
                     return false
                 }
                 if result.entries == 0 {

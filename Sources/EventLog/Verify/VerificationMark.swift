@@ -17,20 +17,26 @@ public struct VerificationMark: Sendable, Equatable {
     public let checkedAt: Timestamp
     public let fullCheckAt: Timestamp
     let signatures: SignatureChecker.Resume
+    /// The validity rules a check covers (docs/log-format.md, 1 to 5). A mark left by a check of fewer
+    /// (a `clearance` from before rule 5) is not resumed from: the next check covers all of history.
+    static let rules = 5
 
-    /// Whether the log still holds the marked entry at its place, byte for byte its hash.
+    /// Whether the log still holds the marked entry at its place, byte for byte: it carries the marked
+    /// hash and its bytes still hash to it (a line changed with its hash left as it was would otherwise
+    /// be resumed after, and never checked again).
     public func holds(in reader: LogReader) -> Bool {
         guard end <= reader.tail.committedEnd, end > offset, let line = try? reader.bytes(at: offset, length: end - offset - 1),
-            line.count > 66
+            line.count > 75
         else { return false }
         return String(decoding: line[(line.count - 66)..<(line.count - 2)], as: UTF8.self) == hashHex
-            && line.starts(with: Array("{\"seq\":\(seq),".utf8))
+            && line.starts(with: Array("{\"seq\":\(seq),".utf8)) && SHA256.hash(line[..<(line.count - 75)]).hex == hashHex
     }
 
     var json: JSONValue {
         .object([
             ("seq", .integer(seq)), ("offset", .integer(offset)), ("end", .integer(end)), ("hash", .string(hashHex)),
             ("checkedAt", .string(checkedAt.iso8601)), ("fullCheckAt", .string(fullCheckAt.iso8601)), ("signatures", signatures.json),
+            ("rules", .integer(Self.rules)),
         ])
     }
 
@@ -43,7 +49,7 @@ public struct VerificationMark: Sendable, Equatable {
         guard let seq = json["seq"]?.intValue, let offset = json["offset"]?.intValue, let end = json["end"]?.intValue,
             let hash = json["hash"]?.stringValue, let checked = json["checkedAt"]?.stringValue.flatMap(Timestamp.init(parsing:)),
             let full = json["fullCheckAt"]?.stringValue.flatMap(Timestamp.init(parsing:)),
-            let signatures = json["signatures"].flatMap(SignatureChecker.Resume.init(json:))
+            let signatures = json["signatures"].flatMap(SignatureChecker.Resume.init(json:)), json["rules"]?.intValue == Self.rules
         else { return nil }
         self.init(seq: seq, offset: offset, end: end, hashHex: hash, checkedAt: checked, fullCheckAt: full, signatures: signatures)
     }

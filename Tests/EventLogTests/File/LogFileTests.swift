@@ -86,6 +86,11 @@ import TestSupport
         NewEntry(actor: "a\"b", type: "t"), NewEntry(id: "x\\y", actor: "a", type: "t"),
         NewEntry(actor: "a", type: "t", data: .array([])), NewEntry(actor: "a", type: "log.created"),
         NewEntry(actor: String(repeating: "x", count: 129), type: "t"), NewEntry(id: "ev-12", actor: "a", type: "t"),
+        // Validity rule 5, for data built in code rather than parsed: what readers would refuse is never written.
+        NewEntry(actor: "a", type: "t", data: .object([("title", .string("PUBLIC")), ("title", .string("SECRET"))])),
+        NewEntry(actor: "a", type: "t", data: .object([("a", .array([.object([("b", .null), ("b", .null)])]))])),
+        NewEntry(actor: "a", type: "t", data: .object([("n", .number(String(repeating: "9", count: 5000)))])),
+        NewEntry(actor: "a", type: "t", data: .object([("n", .number("1e5"))])),
     ])
     func invalidEntriesAreRefusedWholeBatch(bad: NewEntry) throws {
         let fixture = try LogFixture(batches: [1])

@@ -53,3 +53,38 @@ struct LogFixture {
         }
     }
 }
+
+/// Lines as someone without our writer makes them: bytes laid out as docs/log-format.md says, each
+/// hash the SHA-256 of the line without its last 75 bytes. No rule of the writer stands in the way.
+enum ForgedLines {
+    static func line(seq: Int, batchEnd: Int, prev: String, type: String = "x.note", data: String) -> [UInt8] {
+        let head = #"{"seq":\#(seq),"id":"forged-\#(seq)","recorded":"2007-10-08T09:00:00.000Z","actor":"mallory","type":"\#(type)","data":"#
+        return sealed(Array(head.utf8) + Array(data.utf8) + Array(#","batchEnd":\#(batchEnd),"prev":"\#(prev)""#.utf8))
+    }
+
+    /// `line` with its `data` replaced; prev and hash are left for `rechained`.
+    static func replacingData(of line: [UInt8], with data: String) -> [UInt8] {
+        let text = String(decoding: line, as: UTF8.self)
+        let start = text.range(of: #""data":"#)!.upperBound
+        let end = text.range(of: #","batchEnd":"#, options: .backwards)!.lowerBound
+        return Array(text.replacingCharacters(in: start..<end, with: data).utf8)
+    }
+
+    /// `lines` with every prev and hash recomputed in order, so that the chain holds again.
+    static func rechained(_ lines: [[UInt8]]) -> [[UInt8]] {
+        var prev = String(repeating: "0", count: 64)
+        return lines.map { line in
+            let sealedLine = sealed(Array(line[..<(line.count - 140)]) + Array(prev.utf8) + [UInt8(ascii: "\"")])
+            prev = hash(of: sealedLine)
+            return sealedLine
+        }
+    }
+
+    /// The hash a line carries.
+    static func hash(of line: [UInt8]) -> String { String(decoding: line[(line.count - 66)..<(line.count - 2)], as: UTF8.self) }
+
+    /// Appends `,"hash":"<SHA-256 of the bytes so far>"}`.
+    private static func sealed(_ hashed: [UInt8]) -> [UInt8] {
+        hashed + Array(#","hash":"\#(SHA256.hash(hashed).hex)"}"#.utf8)
+    }
+}

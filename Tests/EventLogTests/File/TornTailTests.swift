@@ -76,3 +76,59 @@ import TestSupport
         #expect(quarantined.count == 1)
     }
 }
+
+/// What decides between a torn tail and corruption (docs/log-format.md, "The tail"): the complete lines
+/// after the last committed batch must each pass every validity rule and chain on, as one unfinished
+/// batch; at most a partial line follows.
+@Suite struct TailRuleTests {
+    enum Tail: String, CaseIterable {
+        case validLinesAndAPartialLine, duplicateKeys, aHugeNumber, aLineLongerThanOneMiB, aBadHash, aSecondBatch
+    }
+
+    @Test(arguments: Tail.allCases)
+    func onlyValidLinesOfOneUnfinishedBatchAreATornTail(tail: Tail) throws {
+        let fixture = try LogFixture(batches: [1])
+        let committed = try fixture.bytes()
+        let head = ForgedLines.hash(of: try fixture.lines().last!)
+        var data = #"{"n":1}"#
+        switch tail {
+        case .duplicateKeys: data = #"{"n":1,"n":2}"#
+        case .aHugeNumber: data = "{\"n\":\(String(repeating: "9", count: 5000))}"
+        case .aLineLongerThanOneMiB: data = "{\"t\":\"\(String(repeating: "x", count: EntryFormat.maximumLineBytes))\"}"
+        default: break
+        }
+        var first = ForgedLines.line(seq: 3, batchEnd: 5, prev: head, data: data)
+        if tail == .aBadHash { first[first.count - 3] = first[first.count - 3] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0") }
+        let second = ForgedLines.line(seq: 4, batchEnd: tail == .aSecondBatch ? 6 : 5, prev: ForgedLines.hash(of: first), data: "{}")
+        let bytes = committed + first + [0x0A] + second + [0x0A] + Array(#"{"seq":5,"id":"#.utf8)
+        try fixture.write(bytes)
+
+        let log = try LogFile.open(in: fixture.directory.path)
+        if tail == .validLinesAndAPartialLine {
+            let reader = try LogReader(directory: fixture.directory.path)
+            #expect(reader.tail.torn?.offset == committed.count && reader.tail.torn?.completeEntries == 2)
+            #expect(try fixture.verify().entries == 2)
+            #expect(try log.append([NewEntry(actor: "a", type: "t")]).recovered != nil)
+            return
+        }
+        let expected = tail == .aSecondBatch ? (seq: 4, offset: committed.count + first.count + 1) : (seq: 3, offset: committed.count)
+        #expect {
+            try log.append([NewEntry(actor: "a", type: "t")])
+        } throws: { error in
+            guard case EventLogError.corrupt(let seq, let offset, _) = error else { return false }
+            return seq == expected.seq && offset == expected.offset
+        }
+        #expect(try fixture.bytes() == bytes, "a refused append changes nothing")
+        let failure = try #require(fixture.verifyFailure())
+        #expect(failure.seq == expected.seq && failure.offset == expected.offset, "\(failure)")
+    }
+
+    @Test func anUnfinishedFirstBatchMustStartWithTheHeader() throws {
+        let fixture = try LogFixture(batches: [])
+        let zeros = String(repeating: "0", count: 64)
+        try fixture.write(ForgedLines.line(seq: 1, batchEnd: 2, prev: zeros, type: "x.note", data: "{}") + [0x0A])
+        #expect(throws: EventLogError.self) { try LogReader(directory: fixture.directory.path) }
+        try fixture.write(ForgedLines.line(seq: 1, batchEnd: 2, prev: zeros, type: EntryFormat.headerType, data: #"{"format":1,"clock":"system"}"#) + [0x0A])
+        #expect(try LogReader(directory: fixture.directory.path).tail.torn?.completeEntries == 1)
+    }
+}
