@@ -46,11 +46,24 @@ import TestSupport
 
         func verify() throws -> LogVerifier.Report { try LogVerifier.verify(directory: directory.path) }
 
-        func failure() -> EventLogError? {
+        /// What verify finds; the independent verifier (docs/tools/verify-log.py, with Debian's
+        /// python3-nacl) must find the same first bad seq and rule.
+        func failure(filePath: String = #filePath) -> EventLogError? {
+            var root = URL(fileURLWithPath: filePath)
+            while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) { root.deleteLastPathComponent() }
+            let python = try? BuiltProgram(path: "/usr/bin/python3").run(
+                [root.appendingPathComponent("docs/tools/verify-log.py").path, LogFile.path(in: directory.path)])
             do {
                 _ = try verify()
+                #expect(python?.status == 0, "verify-log.py: \(python?.stderr ?? "did not run")")
                 return nil
-            } catch let error as EventLogError { return error } catch { return nil }
+            } catch let error as EventLogError {
+                if case .corrupt(let seq, _, let reason) = error, let seq, let rule = reason.range(of: #"\(S[1-6]\)"#, options: .regularExpression) {
+                    let said = python?.stderr ?? "did not run"
+                    #expect(said.hasPrefix("error: seq \(seq) ") && said.contains(String(reason[rule])), "verify-log.py said: \(said); verify: \(reason)")
+                }
+                return error
+            } catch { return nil }
         }
     }
 
@@ -62,6 +75,7 @@ import TestSupport
         try log.append([Self.note, Self.note], signedBy: Self.clerk)
         let report = try log.verify()
         #expect(report.entries == 5 && report.signedSubmissions == 3)
+        #expect(log.failure() == nil, "both verifiers accept it")
         #expect(try LogReader(directory: log.directory.path).lastEntry()?.signed?.from == 4)
     }
 
